@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+// Zouban — after-school elective timetabling with GLPK. GPL-3.0-or-later.
+import PackageDescription
+
+let package = Package(
+  name: "Zouban",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "zouban", targets: ["zouban"]),
+    .library(name: "Zouban", targets: ["Zouban"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+  ],
+  targets: [
+    // Domain values and their invariants: no I/O, no solver.
+    .target(name: "ZoubanModel"),
+    // Files → ZoubanModel, with every problem located as file:line.
+    .target(name: "ZoubanInput", dependencies: ["ZoubanModel", "TOMLKit"]),
+    // A solver-neutral integer program and its LP/MPS writers.
+    .target(name: "MIPModel"),
+    // GLPK itself (Debian libglpk-dev) and the C guard that turns glp_error into a return code.
+    .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
+    .target(name: "CGLPKShims", dependencies: ["CGLPK"]),
+    // The only Swift module that talks to GLPK.
+    .target(name: "GLPKSolver", dependencies: ["MIPModel", "CGLPK", "CGLPKShims"]),
+    // School → MIPModel, and a solved model → Solution.
+    .target(name: "ZoubanFormulation", dependencies: ["ZoubanModel", "MIPModel"]),
+    // The independent second opinion: checks any assignment against SPEC §2.
+    .target(name: "ZoubanCheck", dependencies: ["ZoubanModel"]),
+    // Fill rates, unplaced reasons, summary; CSV/JSON/HTML writers.
+    .target(name: "ZoubanReports", dependencies: ["ZoubanModel"]),
+    // The one-call pipeline: load → formulate → solve → report.
+    .target(
+      name: "Zouban",
+      dependencies: [
+        "ZoubanModel", "ZoubanInput", "MIPModel", "GLPKSolver", "ZoubanFormulation", "ZoubanCheck",
+        "ZoubanReports",
+      ]),
+    .executableTarget(
+      name: "zouban",
+      dependencies: ["Zouban", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+
+    .target(name: "TestSupport", dependencies: ["ZoubanModel", "ZoubanCheck"], path: "Tests/TestSupport"),
+    .testTarget(name: "ZoubanModelTests", dependencies: ["ZoubanModel"]),
+    .testTarget(name: "ZoubanInputTests", dependencies: ["ZoubanInput", "TestSupport"]),
+    .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "MIPModel"]),
+    .testTarget(name: "ZoubanCheckTests", dependencies: ["ZoubanCheck", "ZoubanInput", "TestSupport"]),
+    .testTarget(name: "ZoubanTests", dependencies: ["Zouban", "TestSupport"]),
+    .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+  ]
+)

@@ -1,0 +1,1 @@
+int zouban_cglpk_placeholder;

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+@main
+struct ZoubanCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(commandName: "zouban")
+}
