@@ -20,11 +20,10 @@ let package = Package(
     .target(name: "ZoubanInput", dependencies: ["ZoubanModel", "TOMLKit"]),
     // A solver-neutral integer program and its LP/MPS writers.
     .target(name: "MIPModel"),
-    // GLPK itself (Debian libglpk-dev) and the C guard that turns glp_error into a return code.
-    .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
-    .target(name: "CGLPKShims", dependencies: ["CGLPK"]),
+    // The C guard around GLPK (Debian libglpk-dev): turns glp_error into a return code.
+    .target(name: "CGLPKShims", linkerSettings: [.linkedLibrary("glpk")]),
     // The only Swift module that talks to GLPK.
-    .target(name: "GLPKSolver", dependencies: ["MIPModel", "CGLPK", "CGLPKShims"]),
+    .target(name: "GLPKSolver", dependencies: ["MIPModel", "CGLPKShims"]),
     // School → MIPModel, and a solved model → Solution.
     .target(name: "ZoubanFormulation", dependencies: ["ZoubanModel", "MIPModel"]),
     // The independent second opinion: checks any assignment against SPEC §2.

@@ -1,1 +1,201 @@
-int zouban_cglpk_placeholder;
+#include "CGLPKShims.h"
+
+#include <glpk.h>
+#include <math.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+/* State of one solve; lives on the C stack of zouban_glpk_solve (GLPK is per-thread here). */
+typedef struct {
+  jmp_buf fatal;
+  const zouban_controls *controls;
+  zouban_result *result;
+  double started;
+  int warm_start_tried;
+  char tail[512]; /* ring of the last terminal output, newest last */
+} solve_state;
+
+static _Thread_local int force_fatal = 0;
+
+void zouban_glpk_test_force_fatal(int on) { force_fatal = on; }
+
+const char *zouban_glpk_version(void) { return glp_version(); }
+
+static double now_seconds(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* Keeps the newest output in state->tail; forwards it to stderr when verbose. Returns non-zero so
+   GLPK itself prints nothing: stdout belongs to Zouban's report. */
+static int term_hook(void *info, const char *s) {
+  solve_state *state = info;
+  if (state->controls->verbose) fputs(s, stderr);
+  size_t have = strlen(state->tail), add = strlen(s), cap = sizeof state->tail - 1;
+  if (add >= cap) {
+    memcpy(state->tail, s + add - cap, cap);
+    state->tail[cap] = 0;
+  } else {
+    if (have + add > cap) {
+      memmove(state->tail, state->tail + (have + add - cap), cap - add);
+      have = cap - add;
+    }
+    memcpy(state->tail + have, s, add + 1);
+  }
+  return 1;
+}
+
+/* glp_error calls this before abort(): leave through the setjmp in zouban_glpk_solve.
+   GLPK's documentation: "the application program must call the routine glp_free_env". */
+static void error_hook(void *info) {
+  solve_state *state = info;
+  longjmp(state->fatal, 1);
+}
+
+/* Records the best bound and the first solution's time; stops the search at the deadline or on
+   an interrupt; hands GLPK the warm start once. Never jumps or throws. */
+static void callback(glp_tree *tree, void *info) {
+  solve_state *state = info;
+  const zouban_controls *c = state->controls;
+  zouban_result *r = state->result;
+  int reason = glp_ios_reason(tree);
+  int best = glp_ios_best_node(tree);
+  if (best != 0) {
+    r->has_bound = 1;
+    r->bound = glp_ios_node_bound(tree, best);
+  }
+  if (reason == GLP_IBINGO && r->first_solution_seconds < 0)
+    r->first_solution_seconds = now_seconds() - state->started;
+  if (reason == GLP_IHEUR && c->warm_start != NULL && !state->warm_start_tried) {
+    state->warm_start_tried = 1;
+    if (glp_ios_heur_sol(tree, c->warm_start) == 0) {
+      r->warm_start_accepted = 1;
+      if (r->first_solution_seconds < 0) r->first_solution_seconds = now_seconds() - state->started;
+    }
+  }
+  int interrupted = c->interrupt != NULL && *c->interrupt != 0;
+  if (interrupted || now_seconds() - state->started >= c->time_limit_seconds) glp_ios_terminate(tree);
+}
+
+static void load(glp_prob *lp, const zouban_problem *p) {
+  glp_set_obj_dir(lp, p->maximize ? GLP_MAX : GLP_MIN);
+  glp_set_obj_coef(lp, 0, p->objective_constant);
+  if (p->rows > 0) glp_add_rows(lp, p->rows);
+  if (p->cols > 0) glp_add_cols(lp, p->cols);
+  for (int i = 1; i <= p->rows; i++) glp_set_row_bnds(lp, i, p->row_type[i], p->row_lower[i], p->row_upper[i]);
+  for (int j = 1; j <= p->cols; j++) {
+    int kind = p->col_kind[j] == ZOUBAN_BINARY ? GLP_IV : p->col_kind[j] == ZOUBAN_INTEGER ? GLP_IV : GLP_CV;
+    glp_set_col_kind(lp, j, kind);
+    glp_set_col_bnds(lp, j, p->col_type[j], p->col_lower[j], p->col_upper[j]);
+    glp_set_obj_coef(lp, j, p->objective[j]);
+  }
+  if (p->nonzeros > 0) glp_load_matrix(lp, p->nonzeros, p->ia, p->ja, p->ar);
+}
+
+static void run(solve_state *state, glp_prob *lp, const zouban_problem *p, double *values) {
+  const zouban_controls *c = state->controls;
+  zouban_result *r = state->result;
+  load(lp, p);
+  if (force_fatal) {
+    force_fatal = 0;
+    glp_set_col_bnds(lp, p->cols + 1, GLP_FX, 0, 0); /* out of range: glp_error */
+  }
+
+  glp_iocp iocp;
+  glp_init_iocp(&iocp);
+  iocp.msg_lev = GLP_MSG_ON;
+  iocp.cb_func = callback;
+  iocp.cb_info = state;
+  iocp.mip_gap = c->mip_gap;
+  double limit_ms = c->time_limit_seconds * 1000.0;
+  iocp.tm_lim = limit_ms >= 2e9 ? 2000000000 : (int)limit_ms;
+  if (c->cuts) iocp.mir_cuts = iocp.gmi_cuts = iocp.cov_cuts = iocp.clq_cuts = GLP_ON;
+  iocp.presolve = c->presolve ? GLP_ON : GLP_OFF;
+
+  if (!c->presolve) {
+    /* glp_intopt without its presolver needs an optimal basis of the LP relaxation. */
+    glp_smcp smcp;
+    glp_init_smcp(&smcp);
+    smcp.msg_lev = GLP_MSG_ERR;
+    smcp.tm_lim = iocp.tm_lim;
+    glp_adv_basis(lp, 0);
+    int code = glp_simplex(lp, &smcp);
+    int status = glp_get_status(lp);
+    if (code == 0 && status == GLP_NOFEAS) {
+      r->run = ZOUBAN_RUN_INFEASIBLE;
+      return;
+    }
+    if (code == GLP_ETMLIM || (code == 0 && status != GLP_OPT)) {
+      r->run = code == GLP_ETMLIM ? ZOUBAN_RUN_STOPPED : ZOUBAN_RUN_FAILED;
+      r->glpk_code = code;
+      return;
+    }
+    if (code != 0) {
+      r->run = ZOUBAN_RUN_FAILED;
+      r->glpk_code = code;
+      return;
+    }
+    r->has_bound = 1;
+    r->bound = glp_get_obj_val(lp);
+  }
+
+  int code = glp_intopt(lp, &iocp);
+  r->glpk_code = code;
+  int status = glp_mip_status(lp);
+  r->has_solution = status == GLP_OPT || status == GLP_FEAS;
+  switch (code) {
+  case 0:
+    r->run = status == GLP_NOFEAS ? ZOUBAN_RUN_INFEASIBLE : ZOUBAN_RUN_FINISHED;
+    r->proven_optimal = status == GLP_OPT && c->mip_gap == 0;
+    break;
+  case GLP_ENOPFS:
+  case GLP_ENODFS:
+    r->run = ZOUBAN_RUN_INFEASIBLE;
+    break;
+  case GLP_ETMLIM:
+  case GLP_ESTOP:
+  case GLP_EMIPGAP:
+    r->run = ZOUBAN_RUN_STOPPED;
+    break;
+  default:
+    r->run = ZOUBAN_RUN_FAILED;
+  }
+  if (r->has_solution) {
+    r->objective = glp_mip_obj_val(lp);
+    for (int j = 1; j <= p->cols; j++) values[j] = glp_mip_col_val(lp, j);
+  }
+}
+
+void zouban_glpk_solve(const zouban_problem *problem, const zouban_controls *controls,
+                       double *values, zouban_result *result) {
+  /* volatile: read after longjmp */
+  solve_state *volatile state_ptr;
+  solve_state state;
+  memset(&state, 0, sizeof state);
+  memset(result, 0, sizeof *result);
+  result->first_solution_seconds = -1;
+  state.controls = controls;
+  state.result = result;
+  state.started = now_seconds();
+  state_ptr = &state;
+
+  glp_term_hook(term_hook, &state);
+  glp_error_hook(error_hook, &state);
+  if (controls->memory_limit_mb > 0) glp_mem_limit((int)controls->memory_limit_mb);
+  if (setjmp(state.fatal) == 0) {
+    glp_prob *lp = glp_create_prob();
+    run(&state, lp, problem, values);
+    glp_delete_prob(lp);
+  } else {
+    /* Every glp_prob is gone with the environment: never delete it again. */
+    state_ptr->result->run = ZOUBAN_RUN_FATAL;
+    state_ptr->result->has_solution = 0;
+  }
+  state_ptr->result->seconds = now_seconds() - state_ptr->started;
+  snprintf(state_ptr->result->message, sizeof state_ptr->result->message, "%s", state_ptr->tail);
+  /* Leaves no GLPK state behind on this thread; also what the error hook requires. */
+  glp_free_env();
+}

@@ -48,10 +48,13 @@ public struct FixedPlacement: Hashable, Sendable {
   public let student: String
   public let course: String
   public let slot: Slot?
+  /// Line of the row in `fixed.csv` (0 when not read from a file), to point at it in conflicts.
+  public let line: Int
 
-  public init(student: String, course: String, slot: Slot? = nil) {
+  public init(student: String, course: String, slot: Slot? = nil, line: Int = 0) {
     self.student = student
     self.course = course
     self.slot = slot
+    self.line = line
   }
 }

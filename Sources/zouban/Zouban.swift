@@ -1,6 +1,19 @@
 import ArgumentParser
 
+/// `zouban`: builds a school's after-school elective timetable (走班) with GLPK.
 @main
 struct ZoubanCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "zouban")
+  static let configuration = CommandConfiguration(
+    commandName: "zouban",
+    abstract: "Build the after-school elective timetable (走班课表) of a school with GLPK.",
+    subcommands: [Validate.self, Solve.self, Check.self])
+}
+
+/// SPEC §4's exit codes.
+enum Exit {
+  static let infeasible = ExitCode(3)
+  static let timeLimitNoSolution = ExitCode(4)
+  static let usage = ExitCode(64)
+  static let badInput = ExitCode(65)
+  static let internalError = ExitCode(70)
 }

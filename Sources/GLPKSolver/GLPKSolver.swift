@@ -1,0 +1,97 @@
+import CGLPKShims
+import MIPModel
+
+/// Solves a `MIPModel` with GLPK's branch-and-cut (`glp_intopt`).
+///
+/// All GLPK calls of one solve happen inside one C function guarded by `setjmp`, on the calling
+/// thread (Debian's GLPK keeps its environment per thread), so a GLPK fatal error comes back as
+/// a thrown `GLPKError` instead of aborting the process.
+public struct GLPKSolver: Sendable {
+  public struct Options: Sendable {
+    /// Wall-clock limit, enforced from the branch-and-cut callback (GLPK's own `tm_lim` is soft).
+    public var timeLimit: Double = 60
+    /// Stop when `(bound − objective) / max(1, |objective|)` falls to this; 0 proves optimality.
+    public var gap: Double = 0
+    /// GLPK's MIP presolver. Off lets the warm start through (see `solve`).
+    public var presolve = false
+    /// MIR, Gomory, cover and clique cuts.
+    public var cuts = true
+    /// Copy GLPK's own log to stderr.
+    public var verbose = false
+    /// GLPK's memory limit in megabytes (`glp_mem_limit`); 0 = none.
+    public var memoryLimitMB = 0
+    public init() {}
+  }
+
+  public var options: Options
+
+  public init(options: Options = Options()) {
+    self.options = options
+  }
+
+  /// The GLPK version linked, e.g. `5.0`.
+  public static var version: String { String(cString: zouban_glpk_version()) }
+
+  /// Solves `model`; `warmStart`, when given, must be an integer feasible point (it is handed to
+  /// GLPK as a heuristic solution, so GLPK never finishes with less than it).
+  /// `interrupt` is polled by the callback: a non-zero value stops the search.
+  public func solve(
+    _ model: MIPModel, warmStart: [Double]? = nil, interrupt: UnsafeMutablePointer<Int32>? = nil
+  ) throws(GLPKError) -> MIPResult {
+    // GLPK's branch-and-cut rejects a problem without columns; its answer needs no search.
+    if model.variables.isEmpty { return MIPResult(emptyModel: model) }
+    let arrays = GLPKArrays(model)
+    var values = [Double](repeating: 0, count: model.variables.count + 1)
+    var result = zouban_result()
+    let warm = warmStart.map { [0] + $0 }
+    arrays.withProblem { problem in
+      withOptionalBuffer(warm) { warmPointer in
+        var controls = zouban_controls(
+          time_limit_seconds: options.timeLimit, mip_gap: options.gap, presolve: options.presolve ? 1 : 0,
+          cuts: options.cuts ? 1 : 0, verbose: options.verbose ? 1 : 0, warm_start: warmPointer,
+          memory_limit_mb: options.memoryLimitMB, interrupt: interrupt)
+        values.withUnsafeMutableBufferPointer { v in
+          zouban_glpk_solve(problem, &controls, v.baseAddress, &result)
+        }
+      }
+    }
+    let message = withUnsafeBytes(of: result.message) { raw in
+      String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+    }
+    switch Int32(result.run) {
+    case Int32(ZOUBAN_RUN_FATAL):
+      throw GLPKError(kind: .fatal, glpkCode: Int(result.glpk_code), log: message)
+    case Int32(ZOUBAN_RUN_FAILED):
+      throw GLPKError(kind: .failed, glpkCode: Int(result.glpk_code), log: message)
+    default:
+      return MIPResult(model: model, raw: result, values: Array(values.dropFirst()), log: message)
+    }
+  }
+}
+
+/// GLPK stopped with an error instead of an answer.
+public struct GLPKError: Error, CustomStringConvertible, Sendable {
+  public enum Kind: Sendable {
+    /// `glp_error` fired (an internal error or GLPK's memory limit); the guard caught it.
+    case fatal
+    /// GLPK returned an error code (numerical difficulty, bad bounds).
+    case failed
+  }
+  public let kind: Kind
+  public let glpkCode: Int
+  /// GLPK's last words.
+  public let log: String
+
+  public var description: String {
+    let last = log.split(separator: "\n").suffix(3).joined(separator: " / ")
+    switch kind {
+    case .fatal: return "GLPK stopped with a fatal error: \(last)"
+    case .failed: return "GLPK could not solve the model (glp_intopt code \(glpkCode)): \(last)"
+    }
+  }
+}
+
+private func withOptionalBuffer<R>(_ array: [Double]?, _ body: (UnsafePointer<Double>?) -> R) -> R {
+  guard let array else { return body(nil) }
+  return array.withUnsafeBufferPointer { body($0.baseAddress) }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// Writes a set of files as one directory, all or nothing.
+///
+/// The files go into a fresh sibling directory first, which is then renamed into place; the old
+/// directory is renamed aside and removed only after the new one is in place. On any failure the
+/// old contents stay as they were (SPEC §3: never half-written).
+public enum OutputDirectory {
+  /// The names a Zouban output directory may hold; a directory with anything else is not ours to replace.
+  public static let knownNames: Set<String> = [
+    "assignments.csv", "sections.csv", "fill.csv", "unplaced.csv", "summary.json", "report.html",
+  ]
+
+  public struct Failure: Error, CustomStringConvertible {
+    public let description: String
+    /// The directory holds files Zouban did not write: a usage problem, not an I/O one.
+    public let isForeignDirectory: Bool
+  }
+
+  public static func write(_ files: [(name: String, contents: String)], to path: String) throws(Failure) {
+    let fm = FileManager.default
+    let target = URL(fileURLWithPath: path).standardizedFileURL
+    let parent = target.deletingLastPathComponent()
+    var isDirectory: ObjCBool = false
+    let exists = fm.fileExists(atPath: target.path, isDirectory: &isDirectory)
+    if exists {
+      guard isDirectory.boolValue else {
+        throw Failure(description: "\(path) exists and is not a directory", isForeignDirectory: true)
+      }
+      let foreign = ((try? fm.contentsOfDirectory(atPath: target.path)) ?? []).filter { !knownNames.contains($0) }.sorted()
+      guard foreign.isEmpty else {
+        throw Failure(
+          description:
+            "\(path) holds files Zouban did not write (\(foreign.prefix(3).joined(separator: ", "))); choose an empty or new --out directory",
+          isForeignDirectory: true)
+      }
+    }
+    let tag = "\(target.lastPathComponent).\(getpid())"
+    let fresh = parent.appendingPathComponent(".zouban-new-\(tag)")
+    let old = parent.appendingPathComponent(".zouban-old-\(tag)")
+    do {
+      try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+      try? fm.removeItem(at: fresh)
+      try fm.createDirectory(at: fresh, withIntermediateDirectories: false)
+      for file in files {
+        try Data(file.contents.utf8).write(to: fresh.appendingPathComponent(file.name))
+      }
+      if exists { try fm.moveItem(at: target, to: old) }
+      do {
+        try fm.moveItem(at: fresh, to: target)
+      } catch {
+        if exists { try? fm.moveItem(at: old, to: target) }
+        throw error
+      }
+      if exists { try? fm.removeItem(at: old) }
+    } catch {
+      try? fm.removeItem(at: fresh)
+      throw Failure(description: "cannot write \(path): \(error.localizedDescription)", isForeignDirectory: false)
+    }
+  }
+}

@@ -1,0 +1,43 @@
+import ZoubanModel
+
+/// How a solve ended, in SPEC §3's words (`summary.json` `status`).
+public enum SolveStatus: String, Sendable {
+  case optimal
+  case feasible
+  case infeasible
+  case timeLimitNoSolution = "time-limit-no-solution"
+}
+
+/// A solve's answer: the timetable, its objective and a proven bound.
+public struct SolveOutcome: Sendable {
+  public let status: SolveStatus
+  /// Empty unless `status` is optimal or feasible.
+  public let solution: Solution
+  public let objective: Int?
+  /// A proven upper bound on the optimum (integer: the objective is an integer).
+  public let bound: Int?
+  public let seconds: Double
+  /// Why no timetable exists (fixed.csv rows that cannot hold together), as `file:line: message`.
+  public let conflicts: [String]
+
+  /// `(bound − objective) / max(1, |objective|)`.
+  public var gap: Double? {
+    guard let objective, let bound else { return nil }
+    return Double(bound - objective) / Double(max(1, abs(objective)))
+  }
+}
+
+/// Settings of one solve (`zouban solve` flags).
+public struct SolveOptions: Sendable {
+  /// Seconds of wall clock for the whole search.
+  public var timeLimit: Double = 60
+  /// Relative gap at which a solution is good enough (0: prove optimality).
+  public var gap: Double = 0
+  /// Copy GLPK's log to stderr.
+  public var verbose = false
+  public init(timeLimit: Double = 60, gap: Double = 0, verbose: Bool = false) {
+    self.timeLimit = timeLimit
+    self.gap = gap
+    self.verbose = verbose
+  }
+}

@@ -1,0 +1,93 @@
+import ZoubanModel
+
+/// The school, indexed for formulating: which (course, slot) pairs can hold a section, which rooms
+/// and teachers could serve each, and which (course, slot) pairs each student may attend.
+///
+/// Everything here is derived from SPEC §2 rules 2–5 before any variable exists, so the model
+/// only has variables that can be non-zero in some timetable.
+struct Instance {
+  /// A room that could host a section of a course in a slot, and the most students it allows there.
+  struct RoomOption {
+    let room: Int
+    /// `min(max_size, room capacity)`.
+    let capacity: Int
+  }
+
+  /// A (course, slot) pair that can hold at least one section.
+  struct Offering {
+    let course: Int
+    let slot: Slot
+    let rooms: [RoomOption]
+    let teachers: [Int]
+  }
+
+  let school: School
+  /// Every offering, by course index then slot.
+  let offerings: [Offering]
+  /// `offeringIndex[course][slot]` → index into `offerings`.
+  let offeringIndex: [[Slot: Int]]
+  let courseIndex: [String: Int]
+  let studentIndex: [String: Int]
+
+  init(_ school: School) {
+    self.school = school
+    courseIndex = Dictionary(school.courses.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
+    studentIndex = Dictionary(school.students.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let teacherIndex = Dictionary(school.teachers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    var offerings: [Offering] = []
+    var index = [[Slot: Int]](repeating: [:], count: school.courses.count)
+    for (c, course) in school.courses.enumerated() {
+      for slot in course.slots where school.week.contains(slot) {
+        let rooms = school.rooms.enumerated().compactMap { r, room -> RoomOption? in
+          let capacity = min(course.maxSize, room.capacity)
+          guard room.type == course.roomType, room.isAvailable(in: slot), capacity >= course.minSize else { return nil }
+          return RoomOption(room: r, capacity: capacity)
+        }
+        let teachers = course.teachers.compactMap { teacherIndex[$0] }.filter {
+          school.teachers[$0].isAvailable(in: slot) && (school.teachers[$0].maxSections ?? 1) > 0
+        }
+        guard !rooms.isEmpty, !teachers.isEmpty else { continue }
+        index[c][slot] = offerings.count
+        offerings.append(Offering(course: c, slot: slot, rooms: rooms, teachers: Array(Set(teachers)).sorted()))
+      }
+    }
+    self.offerings = offerings
+    self.offeringIndex = index
+  }
+
+  /// The courses a student may be placed in (rule 2): ranked choices, every eligible course for
+  /// 服从调剂 students, and fixed courses; each with the slot it is pinned to, if any.
+  func acceptableCourses(of s: Int) -> [(course: Int, pinned: Slot?)] {
+    let student = school.students[s]
+    let fixed = school.fixed.filter { $0.student == student.id }
+    var result: [(Int, Slot?)] = []
+    for (c, course) in school.courses.enumerated() where course.grades.contains(student.grade) {
+      let pins = fixed.filter { $0.course == course.code }
+      if !pins.isEmpty {
+        result.append((c, pins.first!.slot))
+      } else if student.acceptAny || student.choices.contains(course.code) {
+        result.append((c, nil))
+      }
+    }
+    return result
+  }
+
+  /// Utility of placing student `s` in course `c` (SPEC §2: by rank, else `any_utility`).
+  func utility(student s: Int, course c: Int) -> Int {
+    let weights = school.objective
+    guard let r = school.students[s].choices.firstIndex(of: school.courses[c].code), r < weights.rankUtility.count
+    else { return weights.anyUtility }
+    return weights.rankUtility[r]
+  }
+
+  /// `m_s`: the priority multiplier for a priority student, else 1.
+  func multiplier(student s: Int) -> Int {
+    school.students[s].isPriority ? school.objective.priorityMultiplier : 1
+  }
+
+  /// `e_s` as it counts in the penalty: capped at the slots the student can attend.
+  func countedElectives(student s: Int) -> Int {
+    let student = school.students[s]
+    return min(student.electives, school.week.slots.filter(student.isAvailable).count)
+  }
+}

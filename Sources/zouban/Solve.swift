@@ -1,0 +1,63 @@
+import ArgumentParser
+import Zouban
+import ZoubanReports
+
+extension ZoubanCommand {
+  struct Solve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Solve a school and write assignments, sections, fill, unplaced, summary and report.")
+
+    @Argument(help: "The school directory.")
+    var school: String
+
+    @Option(name: .long, help: "Directory to write the results into (created; replaced as a whole).")
+    var out: String
+
+    @Option(name: .long, help: "Seconds the solver may search before returning its best timetable.")
+    var timeLimit: Double = 60
+
+    @Option(name: .long, help: "Stop when the relative gap to the proven bound is at most this (0.001 = 0.1 %).")
+    var gap: Double = 0
+
+    @Flag(name: .long, help: "Show GLPK's own log on stderr.")
+    var verbose = false
+
+    func validate() throws {
+      guard timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
+      guard gap >= 0 else { throw ValidationError("--gap must be zero or positive") }
+    }
+
+    func run() throws {
+      let loaded = Pipeline.load(school)
+      report(loaded.diagnostics)
+      guard let school = loaded.school else {
+        printError("\(self.school): \(loaded.diagnostics.errorCountLine); nothing written")
+        throw Exit.badInput
+      }
+      let outcome: SolveOutcome
+      do {
+        outcome = try TimetableSolver.solve(school, options: SolveOptions(timeLimit: timeLimit, gap: gap, verbose: verbose))
+      } catch {
+        printError("zouban: internal error: \(error); nothing written")
+        throw Exit.internalError
+      }
+      let (files, summary) = Pipeline.outputs(school: school, outcome: outcome)
+      do {
+        try OutputDirectory.write(files, to: out)
+      } catch {
+        printError("zouban: \(error.description); nothing written")
+        throw error.isForeignDirectory ? Exit.usage : Exit.internalError
+      }
+      print(TerminalText.summary(summary, school: school, outputDirectory: out), terminator: "")
+      switch outcome.status {
+      case .optimal, .feasible: return
+      case .infeasible:
+        for line in outcome.conflicts { printError(line) }
+        throw Exit.infeasible
+      case .timeLimitNoSolution:
+        printError("zouban: the time limit (\(timeLimit) s) ran out before any timetable was found; try a longer --time-limit")
+        throw Exit.timeLimitNoSolution
+      }
+    }
+  }
+}

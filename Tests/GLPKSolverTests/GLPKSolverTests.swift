@@ -1,0 +1,81 @@
+import Foundation
+import GLPKSolver
+import MIPModel
+import Testing
+
+/// A 0/1 knapsack whose optimum is known by enumeration: items (value, weight) with capacity 10.
+private func knapsack(constant: Double = 0) -> MIPModel {
+  var m = MIPModel(name: "knapsack", sense: .maximize)
+  let items: [(Double, Double)] = [(10, 5), (40, 4), (30, 6), (50, 3)]
+  let x = items.enumerated().map { i, item in m.addVariable("x\(i)", kind: .binary, objective: item.0) }
+  m.addRow("cap", zip(x, items).map { MIPModel.Term($0, $1.1) }, upper: 10)
+  m.objectiveConstant = constant
+  return m
+}
+
+/// Brute force over the 16 subsets.
+private func knapsackOptimum() -> Double {
+  let items: [(Double, Double)] = [(10, 5), (40, 4), (30, 6), (50, 3)]
+  var best = 0.0
+  for mask in 0..<16 {
+    let chosen = items.indices.filter { mask & (1 << $0) != 0 }
+    if chosen.map({ items[$0].1 }).reduce(0, +) <= 10 { best = max(best, chosen.map { items[$0].0 }.reduce(0, +)) }
+  }
+  return best
+}
+
+@Suite struct GLPKSolverTests {
+  @Test(arguments: [false, true]) func solvesKnapsackToProvenOptimum(presolve: Bool) throws {
+    var options = GLPKSolver.Options()
+    options.presolve = presolve
+    let result = try GLPKSolver(options: options).solve(knapsack(constant: -7))
+    #expect(result.status == .optimal)
+    #expect(result.objective == knapsackOptimum() - 7)
+    #expect(result.bound == result.objective)
+    #expect(knapsack().violatedRows(result.values).isEmpty)
+  }
+
+  @Test func reportsInfeasibility() throws {
+    var m = MIPModel(name: "infeasible", sense: .maximize)
+    let a = m.addVariable("a", kind: .binary, objective: 1)
+    let b = m.addVariable("b", kind: .binary, objective: 1)
+    m.addRow("both", [.init(a, 1), .init(b, 1)], lower: 3)
+    let result = try GLPKSolver().solve(m)
+    #expect(result.status == .infeasible)
+    #expect(result.objective == nil)
+  }
+
+  @Test func acceptsAWarmStartAndNeverReturnsLess() throws {
+    let result = try GLPKSolver().solve(knapsack(), warmStart: [0, 1, 0, 1])
+    #expect(result.warmStartAccepted || result.firstSolutionSeconds != nil)
+    #expect(result.objective == knapsackOptimum())
+  }
+
+  @Test func turnsAGLPKFatalErrorIntoAThrownErrorAndKeepsWorking() throws {
+    GLPKSolverTesting.forceFatalErrorOnNextSolve()
+    #expect(throws: GLPKError.self) { try GLPKSolver().solve(knapsack()) }
+    // The environment was freed and rebuilt: the next solve on this thread works.
+    #expect(try GLPKSolver().solve(knapsack()).objective == knapsackOptimum())
+  }
+
+  @Test func crossChecksWithGlpsolThroughTheLPWriter() throws {
+    guard let glpsol = ["/usr/bin/glpsol", "/usr/local/bin/glpsol"].first(where: FileManager.default.fileExists)
+    else { return }  // glpk-utils is installed by .ci/run; without it there is nothing to compare with
+    let model = knapsack(constant: 3)
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("zouban-lp-\(getpid())")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let lp = dir.appendingPathComponent("m.lp"), out = dir.appendingPathComponent("m.txt")
+    try LPWriter.write(model).write(to: lp, atomically: true, encoding: .utf8)
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: glpsol)
+    p.arguments = ["--lp", lp.path, "-o", out.path]
+    p.standardOutput = FileHandle.nullDevice
+    try p.run()
+    p.waitUntilExit()
+    #expect(p.terminationStatus == 0)
+    let text = try String(contentsOf: out, encoding: .utf8)
+    let line = text.split(separator: "\n").first { $0.hasPrefix("Objective:") } ?? ""
+    #expect(line.contains("= \(Int(knapsackOptimum() + 3))"))
+  }
+}

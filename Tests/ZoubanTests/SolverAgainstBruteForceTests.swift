@@ -1,0 +1,43 @@
+import TestSupport
+import Testing
+import Zouban
+import ZoubanCheck
+import ZoubanFormulation
+import ZoubanModel
+
+/// The solver's answers, checked by two independent opinions: exhaustive enumeration gives the
+/// optimum of each small school, and the checker re-derives every rule and the objective.
+@Suite struct SolverAgainstBruteForceTests {
+  static let seeds: [UInt64] = Array(1...300)
+
+  @Test(arguments: seeds) func glpkOptimumEqualsBruteForce(seed: UInt64) throws {
+    var generator = SmallSchoolGenerator(seed: seed)
+    let school = generator.next()
+    let outcome = try TimetableSolver.solve(school, options: SolveOptions(timeLimit: 30))
+    guard let expected = BruteForce.optimum(school) else {
+      #expect(outcome.status == .infeasible, "seed \(seed): brute force finds no timetable")
+      #expect(!outcome.conflicts.isEmpty)
+      return
+    }
+    #expect(outcome.status == .optimal, "seed \(seed)")
+    #expect(outcome.objective == expected.objective, "seed \(seed)")
+    #expect(outcome.bound == expected.objective, "seed \(seed)")
+    let check = Checker.check(school: school, rows: outcome.solution.assignmentRows)
+    #expect(check.violations.isEmpty, "seed \(seed): \(check.violations)")
+    #expect(check.objective == outcome.objective, "seed \(seed)")
+  }
+
+  @Test func theGeneratedSchoolsExerciseEveryFeature() {
+    var sawFixed = false, sawPriority = false, sawAcceptAny = false, sawParallel = false, sawInfeasible = false
+    for seed in Self.seeds {
+      var generator = SmallSchoolGenerator(seed: seed)
+      let school = generator.next()
+      sawFixed = sawFixed || !school.fixed.isEmpty
+      sawPriority = sawPriority || school.students.contains(where: \.isPriority)
+      sawAcceptAny = sawAcceptAny || school.students.contains(where: \.acceptAny)
+      sawParallel = sawParallel || (BruteForce.optimum(school)?.solution.sections.contains { $0.parallelIndex > 1 } ?? false)
+      sawInfeasible = sawInfeasible || BruteForce.optimum(school) == nil
+    }
+    #expect(sawFixed && sawPriority && sawAcceptAny && sawParallel && sawInfeasible)
+  }
+}

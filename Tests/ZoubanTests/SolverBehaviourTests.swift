@@ -1,0 +1,83 @@
+import Foundation
+import TestSupport
+import Testing
+import Zouban
+import ZoubanCheck
+import ZoubanModel
+
+/// A school small enough to reason about: one slot, one room of 3, one teacher, minimum 2.
+private func twoCourseSchool(fixed: [FixedPlacement] = []) -> School {
+  let week = Fixtures.week([.mon], periods: 1)
+  let slots = week.slots
+  return School(
+    name: "测试", week: week, rules: Rules(minSize: 2, electivesPerStudent: 1),
+    courses: [
+      Course(code: "A", name: "围棋", grades: GradeSet([3]), maxSize: 3, minSize: 2, slots: slots, roomType: "教室", teachers: ["T1"]),
+      Course(code: "B", name: "书法", grades: GradeSet([3]), maxSize: 3, minSize: 2, slots: slots, roomType: "教室", teachers: ["T1"]),
+    ],
+    rooms: [Room(id: "R1", type: "教室", capacity: 3)],
+    teachers: [Teacher(id: "T1")],
+    students: [
+      Student(id: "S1", grade: 3, electives: 1, choices: ["A", "B"]),
+      Student(id: "S2", grade: 3, electives: 1, choices: ["A"]),
+      Student(id: "S3", grade: 3, electives: 1, choices: ["B"]),
+    ],
+    fixed: fixed)
+}
+
+@Suite struct SolverBehaviourTests {
+  @Test func opensTheSectionThatServesMost() throws {
+    // A with S1, S2: 100 + 100; S3 unplaced: −200. B instead: S1 70 + S3 100 − 200 for S2.
+    let outcome = try TimetableSolver.solve(twoCourseSchool())
+    #expect(outcome.status == .optimal)
+    #expect(outcome.objective == 0)
+    #expect(outcome.solution.sections.map(\.id) == ["A/Mon-1"])
+    #expect(outcome.solution.placements.map(\.student) == ["S1", "S2"])
+  }
+
+  @Test func honoursAFixedRowEvenAtACost() throws {
+    let outcome = try TimetableSolver.solve(twoCourseSchool(fixed: [FixedPlacement(student: "S3", course: "B", line: 2)]))
+    #expect(outcome.status == .optimal)
+    #expect(outcome.solution.sections.map(\.id) == ["B/Mon-1"])
+    #expect(outcome.objective == 70 + 100 - 200)
+  }
+
+  @Test func explainsFixedRowsThatCannotHoldTogether() throws {
+    // One room and one teacher in the only slot: A and B cannot both open.
+    let school = twoCourseSchool(fixed: [
+      FixedPlacement(student: "S2", course: "A", line: 2), FixedPlacement(student: "S3", course: "B", line: 3),
+    ])
+    let outcome = try TimetableSolver.solve(school)
+    #expect(outcome.status == .infeasible)
+    #expect(outcome.solution == .empty)
+    #expect(
+      outcome.conflicts == [
+        "fixed.csv: these 2 fixed placements cannot all be honoured together:",
+        "fixed.csv:2: S2 must attend A (围棋)",
+        "fixed.csv:3: S3 must attend B (书法)",
+      ])
+  }
+
+  @Test func reportsAnHonestBoundWhenStoppedEarly() throws {
+    var generator = SmallSchoolGenerator(seed: 7)
+    let school = generator.next()
+    let outcome = try TimetableSolver.solve(school, options: SolveOptions(timeLimit: 0.001))
+    // However early the search stops, the answer is valid and the bound is not below the optimum.
+    if let optimum = BruteForce.optimum(school)?.objective, let bound = outcome.bound {
+      #expect(bound >= optimum)
+      #expect((outcome.objective ?? Int.min) <= optimum)
+    }
+    #expect(Checker.check(school: school, rows: outcome.solution.assignmentRows).violations.isEmpty)
+  }
+
+  @Test func sameSchoolSameOutputs() throws {
+    var generator = SmallSchoolGenerator(seed: 42)
+    let school = generator.next()
+    let first = Pipeline.outputs(school: school, outcome: try TimetableSolver.solve(school)).files
+    let second = Pipeline.outputs(school: school, outcome: try TimetableSolver.solve(school)).files
+    func stable(_ files: [(name: String, contents: String)]) -> [String] {
+      files.map { "\($0.name)\n" + $0.contents.split(separator: "\n").filter { !$0.contains("solve_seconds") }.joined(separator: "\n") }
+    }
+    #expect(stable(first) == stable(second))
+  }
+}
