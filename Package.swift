@@ -43,7 +43,7 @@ let package = Package(
 
     .target(name: "TestSupport", dependencies: ["ZoubanModel", "ZoubanCheck"], path: "Tests/TestSupport"),
     .testTarget(name: "ZoubanModelTests", dependencies: ["ZoubanModel"]),
-    .testTarget(name: "ZoubanInputTests", dependencies: ["ZoubanInput", "TestSupport"]),
+    .testTarget(name: "ZoubanInputTests", dependencies: ["ZoubanInput", "TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "MIPModel"]),
     .testTarget(name: "ZoubanCheckTests", dependencies: ["ZoubanCheck", "ZoubanInput", "TestSupport"]),
     .testTarget(name: "ZoubanTests", dependencies: ["Zouban", "TestSupport"]),

@@ -16,7 +16,7 @@ public struct SolveOutcome: Sendable {
   public let objective: Int?
   /// A proven upper bound on the optimum (integer: the objective is an integer).
   public let bound: Int?
-  public let seconds: Double
+  public internal(set) var seconds: Double
   /// Why no timetable exists (fixed.csv rows that cannot hold together), as `file:line: message`.
   public let conflicts: [String]
 

@@ -5,36 +5,94 @@ import ZoubanFormulation
 import ZoubanModel
 
 /// Solves a school: formulates SPEC §2, hands it to GLPK, and reads the answer back honestly.
+///
+/// Small schools are solved whole (the direct model, exact). Larger ones go through the
+/// decomposition (`docs/formulation.md`): (1) the course-level relaxation gives a plan and a
+/// proven bound, (2) the plan's sections are placed into slots, rooms and teachers, (3) GLPK
+/// assigns students to the placed sections. When (3) reaches (1)'s bound the timetable is proven optimal.
 public enum TimetableSolver {
+  /// Above this many columns the direct model's root LP alone gets slow (measured: 52k columns
+  /// at 600 students did not finish it in 40 s), so the decomposition takes over.
+  public static let directModelLimit = 6000
+
   /// Solves `school`. Throws only when GLPK itself fails; infeasibility and time limits are outcomes.
   public static func solve(_ school: School, options: SolveOptions = SolveOptions()) throws -> SolveOutcome {
-    let formulation = Formulation(school: school)
+    let direct = Formulation(school: school)
+    if direct.model.variables.count <= directModelLimit {
+      return try solveDirect(school, formulation: direct, options: options, timeLimit: options.timeLimit)
+    }
+    return try solveDecomposed(school, options: options)
+  }
+
+  /// The whole problem in one model.
+  static func solveDirect(
+    _ school: School, formulation: Formulation, options: SolveOptions, timeLimit: Double, extraBound: Int? = nil
+  ) throws -> SolveOutcome {
+    let result = try glpk(options, timeLimit: timeLimit).solve(formulation.model, warmStart: emptyStart(school, formulation.model))
+    let bound = [integerBound(result.bound), extraBound].compactMap { $0 }.min()
+    return outcome(result, bound: bound, school: school, options: options) { formulation.solution(from: $0) }
+  }
+
+  static func solveDecomposed(_ school: School, options: SolveOptions) throws -> SolveOutcome {
+    let started = Date()
+    let remaining = { max(0.5, options.timeLimit - Date().timeIntervalSince(started)) }
+    // Stage 1: the course-level relaxation, with up to half the time.
+    let courseLevel = CourseLevelModel(school: school)
+    let first = try glpk(options, timeLimit: options.timeLimit / 2).solve(
+      courseLevel.model, warmStart: emptyStart(school, courseLevel.model))
+    let bound = integerBound(first.bound)
+    guard first.status == .optimal || first.status == .feasible else {
+      // The relaxation has no solution: then neither has the school (or time ran out).
+      return outcome(first, bound: bound, school: school, options: options) { _ in .empty }
+    }
+    // Stage 2: place the planned sections.
+    let sections = Decomposition.placeSections(school: school, plan: courseLevel.plan(from: first.values))
+    // Stage 3: assign students to the placed sections (any of which may stay closed).
+    let stage3 = Formulation(school: school, sections: sections)
+    let third = try glpk(options, timeLimit: remaining()).solve(stage3.model, warmStart: emptyStart(school, stage3.model))
+    if third.status == .infeasible {
+      // The placement cannot honour fixed.csv; the whole model decides with the time left.
+      return try solveDirect(school, formulation: Formulation(school: school), options: options, timeLimit: remaining(), extraBound: bound)
+    }
+    var result = outcome(third, bound: bound, school: school, options: options) { stage3.solution(from: $0) }
+    result.seconds = Date().timeIntervalSince(started)
+    return result
+  }
+
+  private static func glpk(_ options: SolveOptions, timeLimit: Double) -> GLPKSolver {
     var glpk = GLPKSolver.Options()
-    glpk.timeLimit = options.timeLimit
+    glpk.timeLimit = timeLimit
     glpk.gap = options.gap
     glpk.verbose = options.verbose
-    // Without fixed rows, opening nothing is feasible: hand GLPK that point so that even a search
-    // stopped early has a timetable to return.
-    let warm = school.fixed.isEmpty ? [Double](repeating: 0, count: formulation.model.variables.count) : nil
-    let result = try GLPKSolver(options: glpk).solve(formulation.model, warmStart: warm)
+    return GLPKSolver(options: glpk)
+  }
+
+  /// Without fixed rows, opening nothing is feasible: handing GLPK that point means even a search
+  /// stopped early has a timetable to return.
+  private static func emptyStart(_ school: School, _ model: MIPModel) -> [Double]? {
+    school.fixed.isEmpty ? [Double](repeating: 0, count: model.variables.count) : nil
+  }
+
+  /// The objective is an integer, so any bound can be rounded down.
+  private static func integerBound(_ bound: Double?) -> Int? {
+    bound.map { Int(($0 + 1e-6).rounded(.down)) }
+  }
+
+  private static func outcome(
+    _ result: MIPResult, bound: Int?, school: School, options: SolveOptions, solution: ([Double]) -> Solution
+  ) -> SolveOutcome {
     let objective = result.objective.map { Int($0.rounded()) }
-    // The objective is an integer, so any bound can be rounded down.
-    let bound = result.bound.map { Int(($0 + 1e-6).rounded(.down)) }
     switch result.status {
     case .infeasible:
       let conflicts = ConflictExplainer(school: school, timeLimit: options.timeLimit).explain()
-      return SolveOutcome(
-        status: .infeasible, solution: .empty, objective: nil, bound: nil, seconds: result.seconds,
-        conflicts: conflicts)
+      return SolveOutcome(status: .infeasible, solution: .empty, objective: nil, bound: nil, seconds: result.seconds, conflicts: conflicts)
     case .noSolution:
-      return SolveOutcome(
-        status: .timeLimitNoSolution, solution: .empty, objective: nil, bound: bound, seconds: result.seconds,
-        conflicts: [])
+      return SolveOutcome(status: .timeLimitNoSolution, solution: .empty, objective: nil, bound: bound, seconds: result.seconds, conflicts: [])
     case .optimal, .feasible:
-      let proven = result.status == .optimal || (objective != nil && objective == bound)
+      let proven = objective != nil && objective == bound
       return SolveOutcome(
-        status: proven ? .optimal : .feasible, solution: formulation.solution(from: result.values),
-        objective: objective, bound: proven ? objective : bound, seconds: result.seconds, conflicts: [])
+        status: proven ? .optimal : .feasible, solution: solution(result.values), objective: objective,
+        bound: proven ? objective : bound, seconds: result.seconds, conflicts: [])
     }
   }
 }

@@ -29,8 +29,12 @@ struct Instance {
   let courseIndex: [String: Int]
   let studentIndex: [String: Int]
 
-  init(_ school: School) {
+  /// Indexes `school`; with `sections`, only those (course, slot, room, teacher) choices exist, so
+  /// the model decides who attends which of the placed sections and which of them stay closed.
+  init(_ school: School, sections: [Section]? = nil) {
     self.school = school
+    let placed = sections.map { list in Set(list.map { PlacedChoice(course: $0.course, slot: $0.slot, resource: $0.room) }) }
+    let taught = sections.map { list in Set(list.map { PlacedChoice(course: $0.course, slot: $0.slot, resource: $0.teacher) }) }
     courseIndex = Dictionary(school.courses.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
     studentIndex = Dictionary(school.students.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     let teacherIndex = Dictionary(school.teachers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -40,11 +44,14 @@ struct Instance {
       for slot in course.slots where school.week.contains(slot) {
         let rooms = school.rooms.enumerated().compactMap { r, room -> RoomOption? in
           let capacity = min(course.maxSize, room.capacity)
-          guard room.type == course.roomType, room.isAvailable(in: slot), capacity >= course.minSize else { return nil }
+          guard room.type == course.roomType, room.isAvailable(in: slot), capacity >= course.minSize,
+            placed?.contains(PlacedChoice(course: course.code, slot: slot, resource: room.id)) ?? true
+          else { return nil }
           return RoomOption(room: r, capacity: capacity)
         }
         let teachers = course.teachers.compactMap { teacherIndex[$0] }.filter {
           school.teachers[$0].isAvailable(in: slot) && (school.teachers[$0].maxSections ?? 1) > 0
+            && taught?.contains(PlacedChoice(course: course.code, slot: slot, resource: school.teachers[$0].id)) ?? true
         }
         guard !rooms.isEmpty, !teachers.isEmpty else { continue }
         index[c][slot] = offerings.count
@@ -85,9 +92,35 @@ struct Instance {
     school.students[s].isPriority ? school.objective.priorityMultiplier : 1
   }
 
+  /// The offerings of one course, by slot.
+  func offerings(of course: Int) -> [Offering] {
+    offeringIndex[course].values.sorted().map { offerings[$0] }
+  }
+
+  /// Whether `fixed.csv` requires the student to attend the course.
+  func isFixed(student s: Int, course c: Int) -> Bool {
+    let (student, code) = (school.students[s].id, school.courses[c].code)
+    return school.fixed.contains { $0.student == student && $0.course == code }
+  }
+
+  /// `−Σ_s m_s · unplaced_penalty · e_s`: every elective starts out unplaced; each placement's
+  /// coefficient gives the penalty back.
+  func objectiveConstant() -> Int {
+    school.students.indices.reduce(0) { total, s in
+      total - multiplier(student: s) * school.objective.unplacedPenalty * countedElectives(student: s)
+    }
+  }
+
   /// `e_s` as it counts in the penalty: capped at the slots the student can attend.
   func countedElectives(student s: Int) -> Int {
     let student = school.students[s]
     return min(student.electives, school.week.slots.filter(student.isAvailable).count)
   }
+}
+
+/// A (course, slot, room or teacher) choice of a placed section.
+private struct PlacedChoice: Hashable {
+  let course: String
+  let slot: Slot
+  let resource: String
 }

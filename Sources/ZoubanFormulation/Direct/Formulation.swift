@@ -1,0 +1,56 @@
+import MIPModel
+import ZoubanModel
+
+/// SPEC §2 as one integer program (the direct joint model), documented in `docs/formulation.md`.
+///
+/// Variables:
+/// - `x[s,c,t]` binary: student `s` attends course `c` in slot `t` (only where rule 2 allows it);
+/// - `room[c,t,r]` binary: room `r` hosts a section of `c` in `t` (type, availability, and
+///   `min(max_size, capacity) ≥ min_size`);
+/// - `teach[c,t,p]` binary: teacher `p` teaches a section of `c` in `t`.
+///
+/// Rooms and teachers of one (course, slot) are chosen separately and paired afterwards: any
+/// pairing is valid, so the model needs no variable per (room, teacher) pair. The number of
+/// parallel sections of `c` in `t` is `Σ_r room[c,t,r] = Σ_p teach[c,t,p]`, and their students
+/// can be split so that each has between `min_size` and its room's capacity exactly when
+/// `min_size · sections ≤ Σ_s x ≤ Σ_r capacity_r · room[c,t,r]` (every room used holds at least
+/// `min_size`), so the model is exact.
+public struct Formulation: Sendable {
+  /// One `x[s,c,t]` column.
+  struct Attendance: Sendable {
+    let student: Int
+    let offering: Int
+    let variable: MIPModel.VariableID
+  }
+
+  /// One `room[c,t,r]` or `teach[c,t,p]` column.
+  struct Use: Sendable {
+    let offering: Int
+    /// Room or teacher index in the school.
+    let resource: Int
+    let variable: MIPModel.VariableID
+  }
+
+  public let school: School
+  public internal(set) var model: MIPModel
+  let instance: Instance
+  var attendances: [Attendance] = []
+  var roomUses: [Use] = []
+  var teacherUses: [Use] = []
+  /// `attendancesByOffering[o]` → indexes into `attendances`.
+  var attendancesByOffering: [[Int]]
+
+  /// The whole problem; with `sections`, only the placed sections can open (decomposition stage 3).
+  public init(school: School, sections: [Section]? = nil) {
+    self.school = school
+    instance = Instance(school, sections: sections)
+    model = MIPModel(name: "zouban \(school.name)", sense: .maximize)
+    attendancesByOffering = Array(repeating: [], count: instance.offerings.count)
+    addSectionVariables()
+    addAttendanceVariables()
+    addStudentRows()
+    addSectionRows()
+    addResourceRows()
+    model.objectiveConstant = Double(instance.objectiveConstant())
+  }
+}
