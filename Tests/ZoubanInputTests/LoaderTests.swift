@@ -24,7 +24,7 @@ import ZoubanModel
     #expect(school.students.map(\.choices) == [["C01", "C02"], ["C01"], ["C03", "C02"], ["C03"]])
     #expect(school.students[1].electives == 1 && school.students[1].acceptAny && school.students[1].priority == "留守")
     #expect(school.students[3].feeWaiver)
-    #expect(school.fixed == [FixedPlacement(student: "S001", course: "C01", slot: Slot(id: "Tue-1"))])
+    #expect(school.fixed == [FixedPlacement(student: "S001", course: "C01", slot: Slot(id: "Tue-1"), line: 2)])
   }
 
   @Test func gb18030SchoolWithCRLFAndMultiLineCellsLoadsClean() throws {
@@ -54,7 +54,7 @@ import ZoubanModel
     #expect(school.teachers[0].unavailable == [Slot(id: "Tue-2")!])
     #expect(school.students.map(\.choices) == [["K01", "K02"], ["K02"], ["K01", "K02"]])
     #expect(school.students[1].unavailable.count == 2 && school.students[1].priority == "随迁")
-    #expect(school.fixed == [FixedPlacement(student: "20260103", course: "K02")])
+    #expect(school.fixed == [FixedPlacement(student: "20260103", course: "K02", line: 2)])
   }
 
   @Test func missingDirectory() {

@@ -83,7 +83,8 @@ import ZoubanModel
     #expect(school.lines().isEmpty)
     #expect(
       try #require(school.load().school).fixed == [
-        FixedPlacement(student: "S003", course: "C03", slot: Slot(id: "Wed-1")), FixedPlacement(student: "S004", course: "C03"),
+        FixedPlacement(student: "S003", course: "C03", slot: Slot(id: "Wed-1"), line: 2),
+        FixedPlacement(student: "S004", course: "C03", line: 3),
       ])
   }
 
