@@ -39,7 +39,9 @@ let package = Package(
       ]),
     .executableTarget(
       name: "zouban",
-      dependencies: ["Zouban", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+      dependencies: [
+        "Zouban", "ZoubanFormulation", "MIPModel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
 
     .target(name: "TestSupport", dependencies: ["ZoubanModel", "ZoubanCheck"], path: "Tests/TestSupport"),
     .testTarget(name: "ZoubanModelTests", dependencies: ["ZoubanModel"]),

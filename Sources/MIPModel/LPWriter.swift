@@ -15,6 +15,8 @@ public enum LPWriter {
     if model.objectiveConstant != 0 { objective.append(term(model.objectiveConstant, constantName)) }
     out += " obj:" + (objective.isEmpty ? " 0 \(name(model, 0))" : wrap(objective)) + "\n"
     out += "Subject To\n"
+    // GLPK's reader rejects an empty constraints section.
+    if model.rows.isEmpty { out += " no_rows: 0 \(name(model, 0)) >= 0\n" }
     let rowNames = uniqueNames(model.rows.map(\.name))
     for (label, row) in zip(rowNames, model.rows) {
       let lhs = row.terms.isEmpty ? " 0 \(name(model, 0))" : wrap(row.terms.map { term($0.coefficient, name(model, $0.variable.index)) })
@@ -32,15 +34,17 @@ public enum LPWriter {
       if let u = v.upper { out += " \(number(v.lower)) <= \(n) <= \(number(u))\n" } else { out += " \(n) >= \(number(v.lower))\n" }
     }
     if model.objectiveConstant != 0 { out += " \(constantName) = 1\n" }
-    let general = model.variables.indices.filter { model.variables[$0].kind == .integer }
-    if !general.isEmpty { out += "General\n" + general.map { " \(name(model, $0))\n" }.joined() }
+    var general = model.variables.indices.filter { model.variables[$0].kind == .integer }.map { name(model, $0) }
+    // Integer, so that a model whose only column is the constant is still solved as a MIP.
+    if model.objectiveConstant != 0 { general.append(constantName) }
+    if !general.isEmpty { out += "General\n" + general.map { " \($0)\n" }.joined() }
     let binary = model.variables.indices.filter { model.variables[$0].kind == .binary }
     if !binary.isEmpty { out += "Binary\n" + binary.map { " \(name(model, $0))\n" }.joined() }
     return out + "End\n"
   }
 
   /// LP-safe names, made unique with `#<n>` where two names map to the same safe spelling.
-  private static func uniqueNames(_ raw: [String]) -> [String] {
+  static func uniqueNames(_ raw: [String]) -> [String] {
     var seen = Set<String>()
     return raw.enumerated().map { i, n in
       var s = safe(n)

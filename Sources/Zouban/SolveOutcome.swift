@@ -27,6 +27,16 @@ public struct SolveOutcome: Sendable {
   }
 }
 
+/// Which way to solve: the whole model, or the decomposition (see `TimetableSolver`).
+public enum SolveMethod: String, Sendable, CaseIterable {
+  /// The direct model for small schools, the decomposition for the rest.
+  case automatic
+  /// One integer program over every student, course and slot: exact, slow at school scale.
+  case direct
+  /// Course-level bound → section placement → student assignment.
+  case decomposition
+}
+
 /// Settings of one solve (`zouban solve` flags).
 public struct SolveOptions: Sendable {
   /// Seconds of wall clock for the whole search.
@@ -35,9 +45,11 @@ public struct SolveOptions: Sendable {
   public var gap: Double = 0
   /// Copy GLPK's log to stderr.
   public var verbose = false
-  public init(timeLimit: Double = 60, gap: Double = 0, verbose: Bool = false) {
+  public var method: SolveMethod = .automatic
+  public init(timeLimit: Double = 60, gap: Double = 0, verbose: Bool = false, method: SolveMethod = .automatic) {
     self.timeLimit = timeLimit
     self.gap = gap
     self.verbose = verbose
+    self.method = method
   }
 }

@@ -18,7 +18,8 @@ public enum TimetableSolver {
   /// Solves `school`. Throws only when GLPK itself fails; infeasibility and time limits are outcomes.
   public static func solve(_ school: School, options: SolveOptions = SolveOptions()) throws -> SolveOutcome {
     let direct = Formulation(school: school)
-    if direct.model.variables.count <= directModelLimit {
+    let small = direct.model.variables.count <= directModelLimit
+    if options.method == .direct || (options.method == .automatic && small) {
       return try solveDirect(school, formulation: direct, options: options, timeLimit: options.timeLimit)
     }
     return try solveDecomposed(school, options: options)

@@ -41,3 +41,25 @@ import ZoubanModel
     #expect(sawFixed && sawPriority && sawAcceptAny && sawParallel && sawInfeasible)
   }
 }
+
+/// The decomposition on the same small schools: never better than the optimum (its timetables
+/// are real), never a bound below it (its bound is proven), and every timetable passes the checker.
+@Suite struct DecompositionAgainstBruteForceTests {
+  @Test(arguments: SolverAgainstBruteForceTests.seeds) func boundAndTimetableAreHonest(seed: UInt64) throws {
+    var generator = SmallSchoolGenerator(seed: seed)
+    let school = generator.next()
+    let outcome = try TimetableSolver.solve(school, options: SolveOptions(timeLimit: 30, method: .decomposition))
+    guard let expected = BruteForce.optimum(school) else {
+      #expect(outcome.status == .infeasible, "seed \(seed)")
+      return
+    }
+    #expect(outcome.status == .optimal || outcome.status == .feasible, "seed \(seed)")
+    let objective = try #require(outcome.objective, "seed \(seed)")
+    let bound = try #require(outcome.bound, "seed \(seed)")
+    #expect(objective <= expected.objective && expected.objective <= bound, "seed \(seed): \(objective) ≤ \(expected.objective) ≤ \(bound)")
+    if outcome.status == .optimal { #expect(objective == expected.objective, "seed \(seed)") }
+    let check = Checker.check(school: school, rows: outcome.solution.assignmentRows)
+    #expect(check.violations.isEmpty, "seed \(seed): \(check.violations)")
+    #expect(check.objective == objective, "seed \(seed)")
+  }
+}
