@@ -8,6 +8,7 @@ let package = Package(
   products: [
     .executable(name: "zouban", targets: ["zouban"]),
     .library(name: "Zouban", targets: ["Zouban"]),
+    .library(name: "ZoubanGenerator", targets: ["ZoubanGenerator"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -30,6 +31,8 @@ let package = Package(
     .target(name: "ZoubanCheck", dependencies: ["ZoubanModel"]),
     // Fill rates, unplaced reasons, summary; CSV/JSON/HTML writers.
     .target(name: "ZoubanReports", dependencies: ["ZoubanModel"]),
+    // Seeded realistic schools of any size (`zouban generate`, Benchmarks/).
+    .target(name: "ZoubanGenerator", dependencies: ["ZoubanModel"]),
     // The one-call pipeline: load → formulate → solve → report.
     .target(
       name: "Zouban",
@@ -40,7 +43,8 @@ let package = Package(
     .executableTarget(
       name: "zouban",
       dependencies: [
-        "Zouban", "ZoubanFormulation", "MIPModel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "Zouban", "ZoubanFormulation", "MIPModel", "ZoubanGenerator",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
     .target(name: "TestSupport", dependencies: ["ZoubanModel", "ZoubanCheck"], path: "Tests/TestSupport"),
@@ -50,5 +54,6 @@ let package = Package(
     .testTarget(name: "ZoubanCheckTests", dependencies: ["ZoubanCheck", "ZoubanInput", "TestSupport"]),
     .testTarget(name: "ZoubanTests", dependencies: ["Zouban", "TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+    .testTarget(name: "ZoubanGeneratorTests", dependencies: ["ZoubanGenerator", "ZoubanInput", "TestSupport"]),
   ]
 )

@@ -47,7 +47,10 @@ public enum TimetableSolver {
       return outcome(first, bound: bound, school: school, options: options) { _ in .empty }
     }
     // Stage 2: place the planned sections.
-    let sections = Decomposition.placeSections(school: school, plan: courseLevel.plan(from: first.values))
+    log(options, "stage 1 (course level): \(first.status.rawValue), value \(first.objective.map { Int($0) } ?? 0), bound \(bound ?? 0), \(courseLevel.model.variables.count) columns, \(seconds(first.seconds))")
+    let placed = Decomposition.placeSections(school: school, plan: courseLevel.plan(from: first.values))
+    let sections = placed.sections
+    log(options, "stage 2 (placement): \(sections.count) sections, proxy \(placed.proxy) of \(placed.planned) planned")
     // Stage 3: assign students to the placed sections (any of which may stay closed).
     let stage3 = Formulation(school: school, sections: sections)
     let third = try glpk(options, timeLimit: remaining()).solve(stage3.model, warmStart: emptyStart(school, stage3.model))
@@ -55,10 +58,18 @@ public enum TimetableSolver {
       // The placement cannot honour fixed.csv; the whole model decides with the time left.
       return try solveDirect(school, formulation: Formulation(school: school), options: options, timeLimit: remaining(), extraBound: bound)
     }
+    log(options, "stage 3 (assignment): \(third.status.rawValue), value \(third.objective.map { Int($0) } ?? 0), \(stage3.model.variables.count) columns, \(seconds(third.seconds))")
     var result = outcome(third, bound: bound, school: school, options: options) { stage3.solution(from: $0) }
     result.seconds = Date().timeIntervalSince(started)
     return result
   }
+
+  /// Progress of the stages on stderr, with `--verbose`.
+  private static func log(_ options: SolveOptions, _ line: @autoclosure () -> String) {
+    if options.verbose { FileHandle.standardError.write(Data(("zouban: " + line() + "\n").utf8)) }
+  }
+
+  private static func seconds(_ s: Double) -> String { String(format: "%.2f s", s) }
 
   private static func glpk(_ options: SolveOptions, timeLimit: Double) -> GLPKSolver {
     var glpk = GLPKSolver.Options()

@@ -106,6 +106,12 @@ struct PlacementState {
     return best?.section
   }
 
+  /// The proxy of the whole placement and its most: every planned (student, course) realised.
+  var proxyTotal: (value: Int, planned: Int) {
+    let value = studentCourses.indices.reduce(0) { $0 + proxy(student: $1, courseSlots: courseSlots) }
+    return (value, studentCourses.joined().reduce(0) { $0 + $1.weight })
+  }
+
   /// How much the proxy grows when `section` is added to the current placement.
   func proxyGain(adding section: PlacedSection) -> Int {
     var with = courseSlots

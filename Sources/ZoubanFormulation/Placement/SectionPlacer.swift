@@ -20,6 +20,9 @@ struct SectionPlacer {
   }
 
   /// The placed sections, ready for stage 3.
+  /// The proxy reached and its most, for `--verbose`.
+  var proxy: (value: Int, planned: Int) { state.proxyTotal }
+
   mutating func place(passes: Int = 4) -> [Section] {
     placeGreedily()
     for _ in 0..<passes where improveByMoves() {}

@@ -1,0 +1,89 @@
+import Foundation
+import TestSupport
+
+/// The built `zouban` executable, run as a user would run it.
+///
+/// These tests judge the product from the outside (SPEC §3 and §4), so they go through the real
+/// binary: argument parsing, exit codes and the split between stdout and stderr are part of the
+/// contract and cannot be seen from the library.
+enum CLI {
+  /// What one run of `zouban` did.
+  struct Run: CustomStringConvertible {
+    let arguments: [String]
+    let status: Int32
+    let stdout: String
+    let stderr: String
+
+    /// The diagnostic lines of severity error, in the order printed.
+    var errorLines: [String] { lines(stderr).filter { $0.contains(": error: ") } }
+
+    var stdoutLines: [String] { lines(stdout) }
+    var stderrLines: [String] { lines(stderr) }
+
+    /// Printed by `#expect` on failure, so a wrong exit code comes with what the binary said.
+    var description: String {
+      "zouban \(arguments.joined(separator: " ")) → exit \(status)\n--- stdout\n\(stdout)--- stderr\n\(stderr)"
+    }
+
+    private func lines(_ text: String) -> [String] { text.split(separator: "\n").map(String.init) }
+  }
+
+  /// `swift build --build-tests` links the `zouban` product into the same folder as the test
+  /// bundle (`.build/debug/`); on Linux the bundle is an executable, on macOS a `.xctest`
+  /// directory whose executable sits a few levels deeper. Walking up from either finds it.
+  static let executable: URL = {
+    let starts = [
+      URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath(),
+      Bundle.main.bundleURL,
+    ]
+    for start in starts {
+      var folder = start.deletingLastPathComponent()
+      for _ in 0..<5 {
+        let candidate = folder.appendingPathComponent("zouban")
+        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        folder = folder.deletingLastPathComponent()
+      }
+    }
+    fatalError("no zouban executable next to the test bundle (\(starts)); build with `swift build --build-tests`")
+  }()
+
+  /// Runs `zouban arguments…` in `directory` (default: the package root) and waits for it.
+  ///
+  /// Output goes to files rather than pipes, so a chatty run can never fill a pipe and stall.
+  static func run(_ arguments: [String], in directory: String = Fixtures.repositoryRoot) throws -> Run {
+    try Scratch.with { scratch in
+      let out = scratch.appendingPathComponent("stdout")
+      let err = scratch.appendingPathComponent("stderr")
+      FileManager.default.createFile(atPath: out.path, contents: nil)
+      FileManager.default.createFile(atPath: err.path, contents: nil)
+      let process = Process()
+      process.executableURL = executable
+      process.arguments = arguments
+      process.currentDirectoryURL = URL(fileURLWithPath: directory)
+      process.standardInput = FileHandle.nullDevice
+      process.standardOutput = try FileHandle(forWritingTo: out)
+      process.standardError = try FileHandle(forWritingTo: err)
+      try process.run()
+      process.waitUntilExit()
+      return Run(
+        arguments: arguments, status: process.terminationStatus,
+        stdout: try String(contentsOf: out, encoding: .utf8), stderr: try String(contentsOf: err, encoding: .utf8))
+    }
+  }
+
+  /// `zouban solve SCHOOL --out OUT` with any extra options.
+  static func solve(
+    _ school: String, out: URL, _ options: String..., in directory: String = Fixtures.repositoryRoot
+  ) throws -> Run {
+    try run(["solve", school, "--out", out.path] + options, in: directory)
+  }
+}
+
+/// SPEC §4's exit codes, named as the tests read them.
+enum Exit {
+  static let ok: Int32 = 0
+  static let infeasible: Int32 = 3
+  static let timeLimitNoSolution: Int32 = 4
+  static let usage: Int32 = 64
+  static let badInput: Int32 = 65
+}
