@@ -121,6 +121,10 @@ static void run(solve_state *state, glp_prob *lp, const zouban_problem *p, doubl
     glp_init_smcp(&smcp);
     smcp.msg_lev = GLP_MSG_ERR;
     smcp.tm_lim = iocp.tm_lim;
+    /* Scale as glpsol does. Unscaled, the simplex ends the school models' root LP on a
+       fractional vertex of the optimal face and branch-and-bound wanders for minutes; scaled,
+       it lands on an integral one (measured: 晨光中学 stage 3, 60 s unproven → 4 s proven). */
+    glp_scale_prob(lp, GLP_SF_AUTO);
     glp_adv_basis(lp, 0);
     int code = glp_simplex(lp, &smcp);
     int status = glp_get_status(lp);

@@ -47,7 +47,7 @@ public enum TimetableSolver {
       return outcome(first, bound: bound, school: school, options: options) { _ in .empty }
     }
     // Stage 2: place the planned sections.
-    log(options, "stage 1 (course level): \(first.status.rawValue), value \(first.objective.map { Int($0) } ?? 0), bound \(bound ?? 0), \(courseLevel.model.variables.count) columns, \(seconds(first.seconds))")
+    log(options, "stage 1 (course level): \(first.status.rawValue), value \(first.objective.map { Int($0.rounded()) } ?? 0), bound \(bound ?? 0), \(courseLevel.model.variables.count) columns, \(seconds(first.seconds))")
     let placed = Decomposition.placeSections(school: school, plan: courseLevel.plan(from: first.values))
     let sections = placed.sections
     log(options, "stage 2 (placement): \(sections.count) sections, proxy \(placed.proxy) of \(placed.planned) planned")
@@ -58,7 +58,7 @@ public enum TimetableSolver {
       // The placement cannot honour fixed.csv; the whole model decides with the time left.
       return try solveDirect(school, formulation: Formulation(school: school), options: options, timeLimit: remaining(), extraBound: bound)
     }
-    log(options, "stage 3 (assignment): \(third.status.rawValue), value \(third.objective.map { Int($0) } ?? 0), \(stage3.model.variables.count) columns, \(seconds(third.seconds))")
+    log(options, "stage 3 (assignment): \(third.status.rawValue), value \(third.objective.map { Int($0.rounded()) } ?? 0), \(stage3.model.variables.count) columns, \(seconds(third.seconds))")
     var result = outcome(third, bound: bound, school: school, options: options) { stage3.solution(from: $0) }
     result.seconds = Date().timeIntervalSince(started)
     return result

@@ -6,13 +6,13 @@ extension SchoolDraft {
   private static let specialties: Set<String> = ["体育", "音乐", "美术", "舞蹈", "科技", "书法", "传统手工"]
 
   /// Plans each club's `max_sections` from its demand: 70–110 % of what its top-ranked demand
-  /// would fill, at least 1, at most two per allowed slot. The spread is what leaves popular clubs
+  /// would fill, at least 1, at most one per allowed slot. The spread is what leaves popular clubs
   /// oversubscribed and lets a few unpopular ones keep a section they cannot fill to 15.
   mutating func sizeSections() {
     let demand = topDemand()
     for i in clubs.indices {
       let wanted = Double(demand[clubs[i].code] ?? 0) * (0.7 + 0.4 * rng.unit()) / Double(clubs[i].maxSize)
-      clubs[i].maxSections = min(max(1, Int(wanted.rounded())), 2 * clubs[i].slots.count)
+      clubs[i].maxSections = min(max(1, Int(wanted.rounded())), clubs[i].slots.count)
     }
   }
 

@@ -107,7 +107,7 @@ struct SchoolDraft {
 
   /// Picks `count` clubs from the level's menu (all of it, again with numbered names, when more
   /// are asked for), keeps them in menu order so that the catalog reads by category, and gives
-  /// each a popularity: 1/(rank+2) for a random rank, the last 5 % cut to a niche.
+  /// each a popularity: 1/(rank+4) for a random rank (Zipf–Mandelbrot), the last 5 % cut to a niche.
   mutating func makeClubs(count: Int) {
     let menu = ClubMenu.templates(for: level)
     let order = rng.shuffled(Array(menu.indices))
@@ -120,7 +120,7 @@ struct SchoolDraft {
       let t = menu[pick.index]
       let number = String(i + 1)
       let code = "C" + String(repeating: "0", count: width - number.count) + number
-      var popularity = 1 / Double(ranks[i] + 2)
+      var popularity = 1 / Double(ranks[i] + 4)
       if ranks[i] >= count - niche { popularity *= 0.15 }
       let explicitMin: Int? = rng.chance(0.1) ? rng.pick([10, 12, 20]) : nil
       let maxSize = max(20, t.maxSize + rng.pick([-5, 0, 0, 5]))

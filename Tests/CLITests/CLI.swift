@@ -54,8 +54,8 @@ enum CLI {
     try Scratch.with { scratch in
       let out = scratch.appendingPathComponent("stdout")
       let err = scratch.appendingPathComponent("stderr")
-      FileManager.default.createFile(atPath: out.path, contents: nil)
-      FileManager.default.createFile(atPath: err.path, contents: nil)
+      try Data().write(to: out)
+      try Data().write(to: err)
       let process = Process()
       process.executableURL = executable
       process.arguments = arguments

@@ -9,13 +9,11 @@ import Testing
   @Test func formulaLikeCellsAreGuardedAndReadBack() throws {
     try Scratch.with { scratch in
       let school = try Scratch.copySchool("tiny", into: scratch)
-      let studentsFile = school.appendingPathComponent("students.csv")
       // S09's name becomes a formula; S10's id starts with `+`, so the guard also touches a cell
       // that `check` has to match against students.csv.
-      let students = try String(contentsOf: studentsFile, encoding: .utf8)
-        .replacingOccurrences(of: "S09,赵九,", with: "S09,=1+2,")
-        .replacingOccurrences(of: "S10,冯十,", with: "+S10,冯十,")
-      try students.write(to: studentsFile, atomically: true, encoding: .utf8)
+      try Scratch.edit(school.appendingPathComponent("students.csv")) {
+        $0.replacingOccurrences(of: "S09,赵九,", with: "S09,=1+2,").replacingOccurrences(of: "S10,冯十,", with: "+S10,冯十,")
+      }
 
       let out = scratch.appendingPathComponent("out")
       let solve = try CLI.solve(school.path, out: out)

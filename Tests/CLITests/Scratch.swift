@@ -22,6 +22,11 @@ enum Scratch {
     return copy
   }
 
+  /// Rewrites a UTF-8 text file through `change`, as a person editing a school in a text editor.
+  static func edit(_ file: URL, _ change: (String) -> String) throws {
+    try change(String(contentsOf: file, encoding: .utf8)).write(to: file, atomically: true, encoding: .utf8)
+  }
+
   /// Every file under `folder` by relative path, with its bytes: two snapshots are equal exactly
   /// when nothing was added, removed or changed.
   static func snapshot(_ folder: URL) throws -> [String: Data] {

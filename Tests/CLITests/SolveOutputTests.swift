@@ -73,25 +73,52 @@ import Testing
     }
   }
 
-  /// SPEC §3: `<course>/<slot>`, then `/<n>` for the n-th parallel section (n ≥ 2), so the
-  /// sections of one course in one slot are numbered 1 (no suffix), 2, 3, … without gaps.
+  /// SPEC §3: `<course>/<slot>`, then `/<n>` for the n-th parallel section (n ≥ 2).
   @Test func sectionIdsFollowTheRule() throws {
     try Scratch.with { scratch in
       let out = scratch.appendingPathComponent("out")
       #expect(try CLI.solve(Fixtures.catalog("tiny"), out: out).status == Exit.ok)
-      let sections = try CSVTable(contentsOf: out.appendingPathComponent("sections.csv")).records
-      #expect(!sections.isEmpty)
-      let byCourseSlot = Dictionary(grouping: sections) { "\($0["course"]!)/\($0["slot"]!)" }
-      for (base, group) in byCourseSlot {
-        let expected = [base] + (1..<group.count).map { "\(base)/\($0 + 1)" }
-        #expect(group.map { $0["section"]! }.sorted() == expected.sorted())
+      try Self.expectSectionIdsFollowTheRule(out)
+    }
+  }
+
+  /// The tiny school opens no two sections of a course in one slot, so this copy makes 足球 need
+  /// two: at most 4 per section for its 8 takers, a second field and coach, and both coaches away
+  /// on Mon-1, which leaves Mon-2 for both sections.
+  @Test func parallelSectionsAreNumbered() throws {
+    try Scratch.with { scratch in
+      let school = try Scratch.copySchool("tiny", into: scratch)
+      try Scratch.edit(school.appendingPathComponent("courses.csv")) {
+        $0.replacingOccurrences(of: "FB,足球,体育,低段;中段,12,,1,,操场,T2,", with: "FB,足球,体育,低段;中段,4,,2,,操场,T2;T4,")
       }
-      let ids = Set(sections.map { $0["section"]! })
-      for row in try CSVTable(contentsOf: out.appendingPathComponent("assignments.csv")).records {
-        let section = row["section"]!
-        #expect(ids.contains(section), "assignment names unknown section \(section)")
-        #expect(section.hasPrefix("\(row["course"]!)/\(row["slot"]!)"), "\(section) does not match its row")
-      }
+      try Scratch.edit(school.appendingPathComponent("rooms.csv")) { $0 + "FIELD2,篮球场,操场,60,\n" }
+      try Scratch.edit(school.appendingPathComponent("teachers.csv")) { $0 + "T4,赵教练,,Mon-1,80\n" }
+      let out = scratch.appendingPathComponent("out")
+      let run = try CLI.solve(school.path, out: out)
+      #expect(run.status == Exit.ok, "\(run)")
+      let ids = try CSVTable(contentsOf: out.appendingPathComponent("sections.csv")).column("section")
+      #expect(ids.contains("FB/Mon-2") && ids.contains("FB/Mon-2/2"), "\(ids)")
+      try Self.expectSectionIdsFollowTheRule(out)
+      let check = try CLI.run(["check", school.path, out.appendingPathComponent("assignments.csv").path])
+      #expect(check.status == Exit.ok, "\(check)")
+    }
+  }
+
+  /// The sections of one course in one slot are `<course>/<slot>`, `…/2`, `…/3`, … without gaps,
+  /// and every assignment names one of them that matches its own course and slot.
+  static func expectSectionIdsFollowTheRule(_ out: URL) throws {
+    let sections = try CSVTable(contentsOf: out.appendingPathComponent("sections.csv")).records
+    #expect(!sections.isEmpty)
+    let byCourseSlot = Dictionary(grouping: sections) { "\($0["course"]!)/\($0["slot"]!)" }
+    for (base, group) in byCourseSlot {
+      let expected = [base] + (1..<group.count).map { "\(base)/\($0 + 1)" }
+      #expect(group.map { $0["section"]! }.sorted() == expected.sorted())
+    }
+    let byId = Dictionary(uniqueKeysWithValues: sections.map { ($0["section"]!, $0) })
+    for row in try CSVTable(contentsOf: out.appendingPathComponent("assignments.csv")).records {
+      let section = try #require(byId[row["section"]!], "assignment names unknown section \(row["section"]!)")
+      #expect(section["course"] == row["course"] && section["slot"] == row["slot"], "\(row) does not match \(section)")
+      #expect(section["room"] == row["room"] && section["teacher"] == row["teacher"], "\(row) does not match \(section)")
     }
   }
 

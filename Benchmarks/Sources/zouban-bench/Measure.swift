@@ -1,0 +1,66 @@
+import Foundation
+import ZoubanModel
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// One row of the benchmark table: one method on one school.
+struct Measurement {
+  let method: String
+  /// Seconds until the first timetable was known; `nil` when the method does not say.
+  var firstSolution: Double?
+  var finish: Double
+  var objective: Int?
+  var bound: Int?
+  var status: String
+  /// Peak resident memory in MiB.
+  var peakMiB: Double
+  var unplaced: Int?
+  /// What the independent checker said of the timetable ("ok", "3 violations", "-" when unchecked).
+  var checked: String
+
+  /// SPEC §3's gap, `(bound − objective) / max(1, |objective|)`.
+  var gap: Double? {
+    guard let objective, let bound else { return nil }
+    return Double(bound - objective) / Double(max(1, abs(objective)))
+  }
+}
+
+/// Wall-clock seconds since an arbitrary start, monotonic.
+func now() -> Double {
+  var t = timespec()
+  clock_gettime(CLOCK_MONOTONIC, &t)
+  return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
+
+/// `ru_maxrss` (KiB on Linux) in MiB.
+func mebibytes(_ usage: rusage) -> Double {
+  #if os(Linux)
+    Double(usage.ru_maxrss) / 1024
+  #else
+    Double(usage.ru_maxrss) / 1_048_576
+  #endif
+}
+
+/// The peak resident memory of this process so far: it only grows, so the in-process methods are
+/// run from the lightest (greedy) to the heaviest (Zouban).
+func selfPeakMiB() -> Double {
+  var usage = rusage()
+  getrusage(RUSAGE_SELF, &usage)
+  return mebibytes(usage)
+}
+
+/// Electives asked and not placed, counting as SPEC §2 does (electives capped by the slots the
+/// student can attend).
+func unplacedElectives(_ school: School, _ solution: Solution) -> Int {
+  var placed: [String: Int] = [:]
+  for p in solution.placements { placed[p.student, default: 0] += 1 }
+  let slots = school.week.slots
+  return school.students.reduce(0) { total, s in
+    let asked = min(s.electives, slots.filter(s.isAvailable).count)
+    return total + max(0, asked - (placed[s.id] ?? 0))
+  }
+}
