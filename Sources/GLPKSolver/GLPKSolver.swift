@@ -64,7 +64,11 @@ public struct GLPKSolver: Sendable {
     case Int32(ZOUBAN_RUN_FAILED):
       throw GLPKError(kind: .failed, glpkCode: Int(result.glpk_code), log: message)
     default:
-      return MIPResult(model: model, raw: result, values: Array(values.dropFirst()), log: message)
+      let answer = MIPResult(model: model, raw: result, values: Array(values.dropFirst()), log: message)
+      // Stopped before GLPK could even take the warm start (the root LP was still running):
+      // the warm start is a solution all the same.
+      if answer.status == .noSolution, let warmStart { return answer.falling(back: warmStart, model: model) }
+      return answer
     }
   }
 }

@@ -15,18 +15,27 @@ public struct MIPResult: Sendable {
     case noSolution
   }
 
-  public let status: Status
+  public private(set) var status: Status
   /// The objective of `values`, constant included; `nil` without a solution.
-  public let objective: Double?
+  public private(set) var objective: Double?
   /// A proven bound on the optimum (upper for maximisation).
   public let bound: Double?
   /// One value per model variable; empty without a solution.
-  public let values: [Double]
+  public private(set) var values: [Double]
   public let seconds: Double
   public let firstSolutionSeconds: Double?
   public let warmStartAccepted: Bool
   /// GLPK's last terminal lines.
   public let log: String
+
+  /// This answer with `point`, a feasible solution the caller vouches for, as its solution.
+  func falling(back point: [Double], model: MIPModel) -> MIPResult {
+    var result = self
+    result.status = .feasible
+    result.values = point
+    result.objective = model.objectiveValue(point)
+    return result
+  }
 
   /// The answer for a model without variables: its constant, unless an (empty) row cannot hold.
   init(emptyModel model: MIPModel) {

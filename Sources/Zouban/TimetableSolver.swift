@@ -15,6 +15,10 @@ public enum TimetableSolver {
   /// at 600 students did not finish it in 40 s), so the decomposition takes over.
   public static let directModelLimit = 6000
 
+  /// Up to this many columns, a decomposition that did not prove optimality hands its timetable
+  /// to the direct model as a warm start for the time left.
+  public static let polishLimit = 20000
+
   /// Solves `school`. Throws only when GLPK itself fails; infeasibility and time limits are outcomes.
   public static func solve(_ school: School, options: SolveOptions = SolveOptions()) throws -> SolveOutcome {
     let direct = Formulation(school: school)
@@ -22,14 +26,34 @@ public enum TimetableSolver {
     if options.method == .direct || (options.method == .automatic && small) {
       return try solveDirect(school, formulation: direct, options: options, timeLimit: options.timeLimit)
     }
-    return try solveDecomposed(school, options: options)
+    let started = Date()
+    let decomposed = try solveDecomposed(school, options: options)
+    let left = options.timeLimit - Date().timeIntervalSince(started)
+    guard options.method == .automatic, decomposed.status == .feasible, left > 1,
+      direct.model.variables.count <= polishLimit, let warm = direct.values(of: decomposed.solution)
+    else { return decomposed }
+    let polished = try solveDirect(school, formulation: direct, options: options, timeLimit: left, extraBound: decomposed.bound, warmStart: warm)
+    log(options, "polish (direct model from the decomposition's timetable): value \(polished.objective ?? 0), bound \(polished.bound ?? 0)")
+    return combine(decomposed, polished, seconds: Date().timeIntervalSince(started))
+  }
+
+  /// Two answers to the same school: the better timetable, under the tighter of the two proven bounds.
+  private static func combine(_ a: SolveOutcome, _ b: SolveOutcome, seconds: Double) -> SolveOutcome {
+    let best = (b.objective ?? Int.min) > (a.objective ?? Int.min) ? b : a
+    let bound = [a.bound, b.bound].compactMap { $0 }.min()
+    let proven = best.objective != nil && best.objective == bound
+    return SolveOutcome(
+      status: proven ? .optimal : best.status, solution: best.solution, objective: best.objective, bound: bound,
+      seconds: seconds, conflicts: best.conflicts)
   }
 
   /// The whole problem in one model.
   static func solveDirect(
-    _ school: School, formulation: Formulation, options: SolveOptions, timeLimit: Double, extraBound: Int? = nil
+    _ school: School, formulation: Formulation, options: SolveOptions, timeLimit: Double, extraBound: Int? = nil,
+    warmStart: [Double]? = nil
   ) throws -> SolveOutcome {
-    let result = try glpk(options, timeLimit: timeLimit).solve(formulation.model, warmStart: emptyStart(school, formulation.model))
+    let start = warmStart ?? emptyStart(school, formulation.model)
+    let result = try glpk(options, timeLimit: timeLimit).solve(formulation.model, warmStart: start)
     let bound = [integerBound(result.bound), extraBound].compactMap { $0 }.min()
     return outcome(result, bound: bound, school: school, options: options) { formulation.solution(from: $0) }
   }
@@ -48,11 +72,12 @@ public enum TimetableSolver {
     }
     // Stage 2: place the planned sections.
     log(options, "stage 1 (course level): \(first.status.rawValue), value \(first.objective.map { Int($0.rounded()) } ?? 0), bound \(bound ?? 0), \(courseLevel.model.variables.count) columns, \(seconds(first.seconds))")
-    let placed = Decomposition.placeSections(school: school, plan: courseLevel.plan(from: first.values))
+    let plan = courseLevel.plan(from: first.values)
+    let placed = Decomposition.placeSections(school: school, plan: plan)
     let sections = placed.sections
     log(options, "stage 2 (placement): \(sections.count) sections, proxy \(placed.proxy) of \(placed.planned) planned")
     // Stage 3: assign students to the placed sections (any of which may stay closed).
-    let stage3 = Formulation(school: school, sections: sections)
+    let stage3 = Formulation(school: school, sections: sections, unranked: plan.unranked)
     let third = try glpk(options, timeLimit: remaining()).solve(stage3.model, warmStart: emptyStart(school, stage3.model))
     if third.status == .infeasible {
       // The placement cannot honour fixed.csv; the whole model decides with the time left.

@@ -28,11 +28,16 @@ struct Instance {
   let offeringIndex: [[Slot: Int]]
   let courseIndex: [String: Int]
   let studentIndex: [String: Int]
+  let unranked: [String: Set<String>]?
 
   /// Indexes `school`; with `sections`, only those (course, slot, room, teacher) choices exist, so
   /// the model decides who attends which of the placed sections and which of them stay closed.
-  init(_ school: School, sections: [Section]? = nil) {
+  ///
+  /// With `unranked`, a 服从调剂 student may be placed without ranking only in the courses listed
+  /// for them (the decomposition's plan), which keeps stage 3 small at school scale.
+  init(_ school: School, sections: [Section]? = nil, unranked: [String: Set<String>]? = nil) {
     self.school = school
+    self.unranked = unranked
     let placed = sections.map { list in Set(list.map { PlacedChoice(course: $0.course, slot: $0.slot, resource: $0.room) }) }
     let taught = sections.map { list in Set(list.map { PlacedChoice(course: $0.course, slot: $0.slot, resource: $0.teacher) }) }
     courseIndex = Dictionary(school.courses.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
@@ -72,7 +77,9 @@ struct Instance {
       let pins = fixed.filter { $0.course == course.code }
       if !pins.isEmpty {
         result.append((c, pins.first!.slot))
-      } else if student.acceptAny || student.choices.contains(course.code) {
+      } else if student.choices.contains(course.code) {
+        result.append((c, nil))
+      } else if student.acceptAny, unranked?[student.id, default: []].contains(course.code) ?? true {
         result.append((c, nil))
       }
     }

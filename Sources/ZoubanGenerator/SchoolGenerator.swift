@@ -41,7 +41,10 @@ public struct SchoolGenerator: Sendable {
     precondition(students >= 0 && clubs >= 1 && fixedRows >= 0, "students, clubs and fixed rows must be counts")
     precondition(Self.dayRange.contains(days) && Self.periodRange.contains(periods), "days 1-7, periods 1-6")
     var rng = SplitMix64(seed: seed)
-    let level = self.level ?? (rng.chance(0.5) ? .primary : .middle)
+    // The coin is drawn even when the level is given, so `--level middle` on a seed that picks
+    // middle by itself writes the very same school.
+    let coin = rng.chance(0.5)
+    let level = self.level ?? (coin ? .primary : .middle)
     var draft = SchoolDraft(week: Self.week(days: days, periods: periods), level: level, rng: rng)
     draft.makeClubs(count: clubs)
     draft.makeStudents(count: students)

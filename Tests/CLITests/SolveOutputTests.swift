@@ -10,11 +10,15 @@ import Testing
   /// SPEC §3's CSV columns, in order.
   static let csvHeaders: [String: [String]] = [
     "assignments.csv": [
-      "student", "student_name", "grade", "class", "course", "course_name", "section", "slot", "room", "teacher", "rank",
+      "student", "student_name", "grade", "class", "course", "course_name", "section", "slot", "room", "teacher",
+      "rank",
     ],
-    "sections.csv": ["section", "course", "course_name", "slot", "room", "teacher", "enrolled", "capacity", "min_size"],
+    "sections.csv": [
+      "section", "course", "course_name", "slot", "room", "teacher", "enrolled", "capacity", "min_size",
+    ],
     "fill.csv": [
-      "course", "course_name", "first_choice_demand", "any_rank_demand", "sections", "enrolled", "capacity", "fill_rate",
+      "course", "course_name", "first_choice_demand", "any_rank_demand", "sections", "enrolled", "capacity",
+      "fill_rate",
       "status",
     ],
     "unplaced.csv": ["student", "student_name", "grade", "class", "asked", "got", "reason"],
@@ -67,7 +71,8 @@ import Testing
       let students = try CSVTable(contentsOf: URL(fileURLWithPath: Fixtures.catalog("tiny") + "/students.csv"))
       let assignments = try CSVTable(contentsOf: out.appendingPathComponent("assignments.csv"))
       #expect(Self.integer(summary["students"]) == students.rows.count)
-      #expect(Self.integer(summary["electives_asked"]) == students.column("electives").compactMap { Int($0) }.reduce(0, +))
+      #expect(
+        Self.integer(summary["electives_asked"]) == students.column("electives").compactMap { Int($0) }.reduce(0, +))
       #expect(Self.integer(summary["electives_placed"]) == assignments.rows.count)
       #expect(run.stdout.contains(String(optimum)), "the printed summary names the objective: \(run)")
     }
@@ -105,7 +110,7 @@ import Testing
   }
 
   /// The sections of one course in one slot are `<course>/<slot>`, `…/2`, `…/3`, … without gaps,
-  /// and every assignment names one of them that matches its own course and slot.
+  /// and every assignment names one of them with its own course, slot, room and teacher.
   static func expectSectionIdsFollowTheRule(_ out: URL) throws {
     let sections = try CSVTable(contentsOf: out.appendingPathComponent("sections.csv")).records
     #expect(!sections.isEmpty)
@@ -118,7 +123,8 @@ import Testing
     for row in try CSVTable(contentsOf: out.appendingPathComponent("assignments.csv")).records {
       let section = try #require(byId[row["section"]!], "assignment names unknown section \(row["section"]!)")
       #expect(section["course"] == row["course"] && section["slot"] == row["slot"], "\(row) does not match \(section)")
-      #expect(section["room"] == row["room"] && section["teacher"] == row["teacher"], "\(row) does not match \(section)")
+      #expect(
+        section["room"] == row["room"] && section["teacher"] == row["teacher"], "\(row) does not match \(section)")
     }
   }
 
@@ -140,5 +146,58 @@ import Testing
     guard let number = value as? NSNumber, String(cString: number.objCType) != "c" else { return nil }
     let double = number.doubleValue
     return double == double.rounded() ? number.intValue : nil
+  }
+
+  // Determinism: two solves of the same school give the same files, byte for byte, except the
+  // one line SPEC lets vary (`solve_seconds` in summary.json): a school office re-running a
+  // timetable must not get a different one.
+
+  @Test func tinySolvesTwiceToTheSameBytes() throws {
+    try Scratch.with { scratch in
+      let first = scratch.appendingPathComponent("first")
+      let second = scratch.appendingPathComponent("second")
+      #expect(try CLI.solve(Fixtures.catalog("tiny"), out: first).status == Exit.ok)
+      #expect(try CLI.solve(Fixtures.catalog("tiny"), out: second).status == Exit.ok)
+      try Self.expectSameOutputs(first, second)
+    }
+  }
+
+  /// A school big enough for the decomposition. Under a time limit a search cut short may
+  /// legitimately stop elsewhere, so the bytes are compared only when both runs reached the same
+  /// status well inside the limit (the first stage alone may use half of it).
+  @Test func yangguangSolvesTwiceToTheSameBytes() throws {
+    let limit = 20.0
+    try Scratch.with { scratch in
+      let outs = [scratch.appendingPathComponent("first"), scratch.appendingPathComponent("second")]
+      var summaries: [[String: Any]] = []
+      for out in outs {
+        let run = try CLI.solve(Fixtures.catalog("yangguang-primary"), out: out, "--time-limit", String(limit))
+        #expect([Exit.ok, Exit.timeLimitNoSolution].contains(run.status), "\(run)")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json")))
+        summaries.append(try #require(json as? [String: Any]))
+      }
+      let statuses = summaries.map { $0["status"] as? String }
+      let seconds = summaries.map { ($0["solve_seconds"] as? NSNumber)?.doubleValue ?? limit }
+      guard statuses[0] == statuses[1], seconds.allSatisfy({ $0 < limit / 2 }) else {
+        try Test.cancel("a search was cut by the time limit (\(statuses), \(seconds) s); bytes not compared")
+      }
+      try Self.expectSameOutputs(outs[0], outs[1])
+    }
+  }
+
+  /// Every file equal, and summary.json equal once its `solve_seconds` line is left out.
+  static func expectSameOutputs(_ a: URL, _ b: URL) throws {
+    let left = try Scratch.snapshot(a)
+    let right = try Scratch.snapshot(b)
+    #expect(left.keys.sorted() == right.keys.sorted())
+    for name in left.keys.sorted() where name != "summary.json" {
+      #expect(left[name] == right[name], "\(name) differs between two runs")
+    }
+    func withoutSeconds(_ data: Data?) -> [Substring] {
+      String(decoding: data ?? Data(), as: UTF8.self).split(separator: "\n").filter {
+        !$0.contains("\"solve_seconds\"")
+      }
+    }
+    #expect(withoutSeconds(left["summary.json"]) == withoutSeconds(right["summary.json"]))
   }
 }

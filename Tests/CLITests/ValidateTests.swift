@@ -10,10 +10,12 @@ import Testing
     let run = try CLI.run(["validate", Fixtures.catalog(school)])
     #expect(run.status == Exit.ok, "\(run)")
     #expect(run.errorLines.isEmpty, "\(run)")
-    let students = try CSVTable(contentsOf: URL(fileURLWithPath: Fixtures.catalog(school)).appendingPathComponent("students.csv"))
+    let students = try CSVTable(
+      contentsOf: URL(fileURLWithPath: Fixtures.catalog(school)).appendingPathComponent("students.csv"))
     #expect(run.stdout.contains("demand overview: \(students.rows.count) students"), "\(run)")
     // Every course of the catalog has its line in the overview.
-    let courses = try CSVTable(contentsOf: URL(fileURLWithPath: Fixtures.catalog(school)).appendingPathComponent("courses.csv"))
+    let courses = try CSVTable(
+      contentsOf: URL(fileURLWithPath: Fixtures.catalog(school)).appendingPathComponent("courses.csv"))
     for code in courses.column("code") {
       #expect(run.stdoutLines.contains { $0.hasPrefix(code + " ") }, "no overview line for \(code)")
     }

@@ -73,9 +73,9 @@ struct Greedy {
   private mutating func place(_ s: Int, _ c: Int, in pinned: Slot?, mayOpen: Bool) -> Int? {
     let course = school.courses[c]
     guard coursesOf[s].count < wanted[s], !coursesOf[s].contains(c), course.grades.contains(school.students[s].grade) else { return nil }
-    let free = { (slot: Slot) in
-      (pinned == nil || pinned == slot) && school.students[s].isAvailable(in: slot) && !slotsOf[s].contains(slot)
-    }
+    let student = school.students[s]
+    let taken = slotsOf[s]
+    let free = { (slot: Slot) in (pinned == nil || pinned == slot) && student.isAvailable(in: slot) && !taken.contains(slot) }
     let joinable = sectionsOfCourse[c].filter { k in
       let open = sections[k]!
       return free(open.slot) && open.members.count < capacity(open)

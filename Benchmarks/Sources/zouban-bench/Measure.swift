@@ -49,7 +49,11 @@ func mebibytes(_ usage: rusage) -> Double {
 /// run from the lightest (greedy) to the heaviest (Zouban).
 func selfPeakMiB() -> Double {
   var usage = rusage()
-  getrusage(RUSAGE_SELF, &usage)
+  #if os(Linux)
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+  #else
+    getrusage(RUSAGE_SELF, &usage)
+  #endif
   return mebibytes(usage)
 }
 

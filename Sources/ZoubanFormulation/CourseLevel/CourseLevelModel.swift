@@ -37,6 +37,8 @@ public struct CourseLevelModel: Sendable {
   var takes: [Take] = []
   var sections: [Int: MIPModel.VariableID] = [:]
   var quotas: [Quota] = []
+  var flexibleGroups: [FlexibleGroup] = []
+  var flexible: [FlexibleTake] = []
 
   public init(school: School) {
     self.school = school
@@ -69,19 +71,26 @@ public struct CourseLevelModel: Sendable {
     }
   }
 
+  /// `y[s,c]` for ranked and fixed courses; 服从调剂 students' unranked placements go through
+  /// their group (see `FlexibleGroup`), with `a[s]` counting each student's share.
   private mutating func addStudentColumnsAndRows() {
     let penalty = school.objective.unplacedPenalty
+    var groups: [FlexibleGroup.Key: FlexibleGroup] = [:]
     for (s, student) in school.students.enumerated() where student.electives > 0 {
       var terms: [MIPModel.Term] = []
+      var unranked: [Int] = []
       for (c, pinned) in instance.acceptableCourses(of: s) {
-        guard let n = sections[c] else {
-          if pinned != nil || instance.isFixed(student: s, course: c) { model.addRow("fixed[\(student.id),\(school.courses[c].code)]", [], lower: 1, upper: 1) }
+        let fixed = instance.isFixed(student: s, course: c)
+        let slots = sections[c] == nil ? [] : instance.offerings(of: c).map(\.slot).filter {
+          student.isAvailable(in: $0) && (pinned == nil || pinned == $0)
+        }
+        guard let n = sections[c], !slots.isEmpty else {
+          // A fixed course the student can never attend: no timetable exists.
+          if fixed { model.addRow("fixed[\(student.id),\(school.courses[c].code)]", [], lower: 1, upper: 1) }
           continue
         }
-        let slots = instance.offerings(of: c).map(\.slot).filter { student.isAvailable(in: $0) && (pinned == nil || pinned == $0) }
-        let fixed = instance.isFixed(student: s, course: c)
-        guard !slots.isEmpty else {
-          if fixed { model.addRow("fixed[\(student.id),\(school.courses[c].code)]", [], lower: 1, upper: 1) }
+        guard fixed || student.choices.contains(school.courses[c].code) else {
+          unranked.append(c)
           continue
         }
         let gain = instance.multiplier(student: s) * (instance.utility(student: s, course: c) + penalty)
@@ -93,15 +102,39 @@ public struct CourseLevelModel: Sendable {
       }
       let attendable = Set(instance.offerings.map(\.slot)).filter(student.isAvailable).count
       let limit = min(student.electives, attendable)
+      if !unranked.isEmpty {
+        let a = model.addVariable("a[\(student.id)]", kind: .integer, upper: Double(min(limit, unranked.count)))
+        terms.append(.init(a, 1))
+        let key = FlexibleGroup.Key(grade: student.grade, multiplier: instance.multiplier(student: s), unavailable: student.unavailable.sorted())
+        groups[key, default: FlexibleGroup(key: key)].add(student: s, share: a, courses: unranked)
+      }
       if terms.count > limit { model.addRow("electives[\(student.id)]", terms, upper: Double(limit)) }
     }
+    for group in groups.values.sorted(by: { $0.key < $1.key }) { addGroup(group) }
+  }
+
+  /// `z[c,g]`: unranked placements of group `g`'s students in course `c`, each worth
+  /// `m_g · (any_utility + penalty)`; `Σ_c z[c,g] = Σ_{s∈g} a[s]`; `z[c,g] ≤` members who may take `c`.
+  private mutating func addGroup(_ group: FlexibleGroup) {
+    let gain = group.key.multiplier * (school.objective.anyUtility + school.objective.unplacedPenalty)
+    var terms = group.shares.map { MIPModel.Term($0, -1) }
+    for (c, members) in group.membersByCourse.sorted(by: { $0.key < $1.key }) {
+      let z = model.addVariable(
+        "z[\(school.courses[c].code),\(group.name)]", kind: .integer, upper: Double(members.count), objective: Double(gain))
+      flexible.append(FlexibleTake(group: flexibleGroups.count, course: c, variable: z))
+      terms.append(.init(z, 1))
+      model.addRow("zopen[\(school.courses[c].code),\(group.name)]", [.init(z, 1), .init(sections[c]!, -Double(members.count))], upper: 0)
+    }
+    model.addRow("group[\(group.name)]", terms, lower: 0, upper: 0)
+    flexibleGroups.append(group)
   }
 
   private mutating func addCourseRows() {
     let takesByCourse = Dictionary(grouping: takes, by: \.course)
+    let flexibleByCourse = Dictionary(grouping: flexible, by: \.course)
     for (c, course) in school.courses.enumerated() {
       guard let n = sections[c] else { continue }
-      let students = (takesByCourse[c] ?? []).map { MIPModel.Term($0.variable, 1) }
+      let students = ((takesByCourse[c] ?? []).map(\.variable) + (flexibleByCourse[c] ?? []).map(\.variable)).map { MIPModel.Term($0, 1) }
       let capacity = instance.offerings(of: c).flatMap(\.rooms).map(\.capacity).max() ?? 0
       model.addRow("fit[\(course.code)]", students + [.init(n, -Double(capacity))], upper: 0)
       model.addRow("minimum[\(course.code)]", students + [.init(n, -Double(course.minSize))], lower: 0)
@@ -130,7 +163,39 @@ public struct CourseLevelModel: Sendable {
       quotas: quotas.filter { count($0.variable) > 0 }.map {
         (school.courses[$0.course].code, school.teachers[$0.teacher].id, count($0.variable))
       },
-      takes: takes.filter { on($0.variable) }.map { (school.students[$0.student].id, school.courses[$0.course].code) })
+      takes: takes.filter { on($0.variable) }.map { (school.students[$0.student].id, school.courses[$0.course].code) }
+        + flexibleTakes(values),
+      unranked: unrankedOptions(values))
+  }
+
+  /// For each 服从调剂 student, the courses where the plan puts unranked placements of their group.
+  private func unrankedOptions(_ values: [Double]) -> [String: Set<String>] {
+    var result: [String: Set<String>] = [:]
+    for take in flexible where values[take.variable.index] > 0.5 {
+      let group = flexibleGroups[take.group]
+      for s in group.membersByCourse[take.course]! {
+        result[school.students[s].id, default: []].insert(school.courses[take.course].code)
+      }
+    }
+    return result
+  }
+
+  /// Hands each group's unranked placements to its members, for the placement's proxy: courses
+  /// in catalog order, members in file order, each up to their share `a[s]` and once per course.
+  private func flexibleTakes(_ values: [Double]) -> [(student: String, course: String)] {
+    var result: [(String, String)] = []
+    for (g, group) in flexibleGroups.enumerated() {
+      var left = group.shares.map { Int(values[$0.index].rounded()) }
+      for take in flexible where take.group == g {
+        var count = Int(values[take.variable.index].rounded())
+        for (i, s) in group.students.enumerated() where count > 0 && left[i] > 0 && group.membersByCourse[take.course]!.contains(s) {
+          result.append((school.students[s].id, school.courses[take.course].code))
+          left[i] -= 1
+          count -= 1
+        }
+      }
+    }
+    return result
   }
 }
 
@@ -148,4 +213,6 @@ public struct CoursePlan: Sendable {
   public let quotas: [(course: String, teacher: String, count: Int)]
   /// (student id, course code).
   public let takes: [(student: String, course: String)]
+  /// Student id → the courses they may get without ranking them (服从调剂).
+  public let unranked: [String: Set<String>]
 }

@@ -53,3 +53,27 @@ extension Formulation {
     Int(model.objectiveValue(values).rounded())
   }
 }
+
+extension Formulation {
+  /// Column values of a timetable, to hand GLPK as a warm start; `nil` when the timetable uses a
+  /// choice this model has no column for.
+  public func values(of solution: Solution) -> [Double]? {
+    var values = [Double](repeating: 0, count: model.variables.count)
+    var index: [String: Int] = [:]
+    for v in model.variables.indices { index[model.variables[v].name] = v }
+    let sections = Dictionary(uniqueKeysWithValues: solution.sections.map { ($0.id, $0) })
+    for section in solution.sections {
+      let tag = "\(section.course),\(section.slot.id)"
+      guard let room = index["room[\(tag),\(section.room)]"], let teach = index["teach[\(tag),\(section.teacher)]"] else { return nil }
+      values[room] = 1
+      values[teach] = 1
+    }
+    for placement in solution.placements {
+      guard let section = sections[placement.section],
+        let x = index["x[\(placement.student),\(section.course),\(section.slot.id)]"]
+      else { return nil }
+      values[x] = 1
+    }
+    return model.violatedRows(values).isEmpty ? values : nil
+  }
+}

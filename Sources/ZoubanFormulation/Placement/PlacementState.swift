@@ -8,17 +8,24 @@ struct PlacedSection: Hashable {
   let teacher: Int
 }
 
-/// The placement being built: which rooms and teachers are busy when, which slots each course
-/// runs in, and the proxy value of each student (see `SectionPlacer`).
+/// The placement being built: which rooms and teachers are busy when, where each course runs,
+/// and the score `SectionPlacer` maximises.
+///
+/// Slots are bits of a `UInt64` (the decomposition serves weeks of at most 64 slots), so the
+/// per-student matching at the heart of the score is a few mask operations.
 struct PlacementState {
   let instance: Instance
   private(set) var placed: [PlacedSection] = []
   private var roomBusy = Set<Busy>()
   private var teacherBusy = Set<Busy>()
   private var teacherLoad: [Int]
-  private var courseSlots: [[Slot]]
-  /// Seats of each course per slot: Σ `min(max_size, room capacity)` over its placed sections there.
-  private var seats: [[Slot: Int]]
+  private let slotBit: [Slot: Int]
+  /// Sections of each course per slot bit.
+  private var sectionCount: [[Int]]
+  /// Seats of each course per slot bit: Σ `min(max_size, room capacity)` of its sections there.
+  private var seats: [[Int]]
+  private var courseMask: [UInt64]
+  private let availableMask: [UInt64]
   /// Planned courses of each student, with the weight `m_s · (u_s(c) + penalty)` of each.
   private let studentCourses: [[(course: Int, weight: Int)]]
   private let studentsByCourse: [[Int]]
@@ -30,9 +37,16 @@ struct PlacementState {
   init(instance: Instance, plan: CoursePlan) {
     self.instance = instance
     let school = instance.school
+    let slots = school.week.slots
+    precondition(slots.count <= 64, "the placement handles weeks of at most 64 slots")
+    slotBit = Dictionary(uniqueKeysWithValues: slots.enumerated().map { ($1, $0) })
     teacherLoad = Array(repeating: 0, count: school.teachers.count)
-    courseSlots = Array(repeating: [], count: school.courses.count)
-    seats = Array(repeating: [:], count: school.courses.count)
+    sectionCount = Array(repeating: Array(repeating: 0, count: slots.count), count: school.courses.count)
+    seats = sectionCount
+    courseMask = Array(repeating: 0, count: school.courses.count)
+    availableMask = school.students.map { student in
+      slots.enumerated().reduce(UInt64(0)) { $0 | (student.isAvailable(in: $1.1) ? 1 << UInt64($1.0) : 0) }
+    }
     var courses = [[(course: Int, weight: Int)]](repeating: [], count: school.students.count)
     var students = [[Int]](repeating: [], count: school.courses.count)
     for (student, code) in plan.takes {
@@ -58,9 +72,13 @@ struct PlacementState {
   func sections() -> [Section] {
     let school = instance.school
     return placed.map {
-      Section(course: school.courses[$0.course].code, slot: $0.slot, room: school.rooms[$0.room].id, teacher: school.teachers[$0.teacher].id)
+      Section(
+        course: school.courses[$0.course].code, slot: $0.slot, room: school.rooms[$0.room].id,
+        teacher: school.teachers[$0.teacher].id)
     }
   }
+
+  // MARK: Changing the placement
 
   mutating func add(_ s: PlacedSection) { insert(s, at: placed.count) }
 
@@ -69,8 +87,10 @@ struct PlacementState {
     roomBusy.insert(Busy(resource: s.room, slot: s.slot))
     teacherBusy.insert(Busy(resource: s.teacher, slot: s.slot))
     teacherLoad[s.teacher] += 1
-    courseSlots[s.course].append(s.slot)
-    seats[s.course][s.slot, default: 0] += seatCount(s)
+    let b = slotBit[s.slot]!
+    sectionCount[s.course][b] += 1
+    seats[s.course][b] += seatCount(s)
+    courseMask[s.course] |= 1 << UInt64(b)
   }
 
   mutating func remove(at index: Int) {
@@ -78,13 +98,17 @@ struct PlacementState {
     roomBusy.remove(Busy(resource: s.room, slot: s.slot))
     teacherBusy.remove(Busy(resource: s.teacher, slot: s.slot))
     teacherLoad[s.teacher] -= 1
-    courseSlots[s.course].remove(at: courseSlots[s.course].firstIndex(of: s.slot)!)
-    seats[s.course][s.slot]! -= seatCount(s)
+    let b = slotBit[s.slot]!
+    sectionCount[s.course][b] -= 1
+    seats[s.course][b] -= seatCount(s)
+    if sectionCount[s.course][b] == 0 { courseMask[s.course] &= ~(1 << UInt64(b)) }
   }
 
   private func seatCount(_ s: PlacedSection) -> Int {
     min(instance.school.courses[s.course].maxSize, instance.school.rooms[s.room].capacity)
   }
+
+  // MARK: Where a section may go
 
   /// Whether `teacher` is qualified, available, free and under their weekly limit in `slot`.
   func canTeach(_ teacher: Int, _ course: Int, _ slot: Slot) -> Bool {
@@ -93,124 +117,140 @@ struct PlacementState {
     return teacherLoad[teacher] < limit && !teacherBusy.contains(Busy(resource: teacher, slot: slot))
   }
 
+  private func freeRooms(course: Int, slot: Slot) -> [Instance.RoomOption] {
+    guard let o = instance.offeringIndex[course][slot] else { return [] }
+    return instance.offerings[o].rooms.filter { !roomBusy.contains(Busy(resource: $0.room, slot: slot)) }
+  }
+
   /// The free room for a section: the smallest that seats the plan's average section, else the largest.
   func bestRoom(course: Int, slot: Slot) -> Int? {
-    guard let o = instance.offeringIndex[course][slot] else { return nil }
-    let free = instance.offerings[o].rooms.filter { !roomBusy.contains(Busy(resource: $0.room, slot: slot)) }
-    let target = targetSize[course]
-    if let fit = free.filter({ $0.capacity >= target }).min(by: { ($0.capacity, $0.room) < ($1.capacity, $1.room) }) {
+    let free = freeRooms(course: course, slot: slot)
+    if let fit = free.filter({ $0.capacity >= targetSize[course] }).min(by: { ($0.capacity, $0.room) < ($1.capacity, $1.room) }) {
       return fit.room
     }
-    return free.max { ($0.capacity, -$0.room) < ($1.capacity, -$1.room) }?.room
+    return largestRoom(course: course, slot: slot)
   }
 
-  /// The largest free room for a section of `course` in `slot`.
   func largestRoom(course: Int, slot: Slot) -> Int? {
-    guard let o = instance.offeringIndex[course][slot] else { return nil }
-    return instance.offerings[o].rooms.filter { !roomBusy.contains(Busy(resource: $0.room, slot: slot)) }
-      .max { ($0.capacity, -$0.room) < ($1.capacity, -$1.room) }?.room
+    freeRooms(course: course, slot: slot).max { ($0.capacity, -$0.room) < ($1.capacity, -$1.room) }?.room
   }
 
-  /// The best place for a section of `course` taught by `teacher`: the slot with the largest
-  /// proxy gain, ties to the slot with fewest sections so far (spreading the week), then the earliest.
-  func bestSlot(course: Int, teacher: Int) -> PlacedSection? {
-    var best: (gain: Int, load: Int, section: PlacedSection)?
-    for offering in instance.offerings(of: course) where canTeach(teacher, course, offering.slot) {
-      let rooms = [bestRoom(course: course, slot: offering.slot), largestRoom(course: course, slot: offering.slot)]
-      for room in Array(Set(rooms.compactMap { $0 })).sorted() {
-        let candidate = PlacedSection(course: course, slot: offering.slot, room: room, teacher: teacher)
-        let gain = proxyGain(adding: candidate)
-        let load = placed.filter { $0.slot == offering.slot }.count + courseSlots[course].filter { $0 == offering.slot }.count * 100
-        if best == nil || gain > best!.gain || (gain == best!.gain && load < best!.load) {
-          best = (gain, load, candidate)
-        }
-      }
+  /// Every place for a section of `course` taught by `teacher` (best-fit and largest room per slot).
+  func candidates(course: Int, teacher: Int) -> [PlacedSection] {
+    instance.offerings(of: course).filter { canTeach(teacher, course, $0.slot) }.flatMap { offering in
+      Set([bestRoom(course: course, slot: offering.slot), largestRoom(course: course, slot: offering.slot)].compactMap { $0 })
+        .sorted().map { PlacedSection(course: course, slot: offering.slot, room: $0, teacher: teacher) }
     }
-    return best?.section
   }
+
+  /// The candidate with the largest gain; ties to the slot with fewest sections (spreading the
+  /// week and a course's own sections), then the first.
+  func best(of candidates: [PlacedSection]) -> (section: PlacedSection, gain: Int)? {
+    guard let course = candidates.first?.course else { return nil }
+    let base = Baseline(state: self, course: course)
+    var best: (gain: Int, load: Int, section: PlacedSection)?
+    for candidate in candidates {
+      let gain = base.gain(adding: candidate, to: self)
+      let b = slotBit[candidate.slot]!
+      let load = placed.filter { $0.slot == candidate.slot }.count + sectionCount[course][b] * 100
+      if best == nil || gain > best!.gain || (gain == best!.gain && load < best!.load) { best = (gain, load, candidate) }
+    }
+    return best.map { ($0.section, $0.gain) }
+  }
+
+  // MARK: The score
 
   /// The proxy of the whole placement and its most: every planned (student, course) realised.
   var proxyTotal: (value: Int, planned: Int) {
-    let value = studentCourses.indices.reduce(0) { $0 + proxy(student: $1, courseSlots: courseSlots) }
+    let value = studentCourses.indices.reduce(0) { $0 + proxy(student: $1) }
     return (value, studentCourses.joined().reduce(0) { $0 + $1.weight })
   }
 
-  /// How much the score grows when `section` is added: the students' proxy, less the weight of
-  /// the course's planned students who would find no seat (see `shortfall`).
-  func proxyGain(adding section: PlacedSection) -> Int {
-    let c = section.course
-    var with = courseSlots
-    with[c].append(section.slot)
-    var withSeats = seats[c]
-    withSeats[section.slot, default: 0] += seatCount(section)
-    let proxyDelta = studentsByCourse[c].reduce(0) { total, s in
-      total + proxy(student: s, courseSlots: with) - proxy(student: s, courseSlots: courseSlots)
-    }
-    let seatDelta = shortfall(course: c, courseSlots: courseSlots, seats: seats[c]) - shortfall(course: c, courseSlots: with, seats: withSeats)
-    return proxyDelta + seatDelta * averageWeight[c]
-  }
+  /// The score of the course's students before a section of it is added, computed once per section.
+  private struct Baseline {
+    let proxies: [Int]
+    let shortfall: Int
 
-  /// Planned students of `course` that the proxy places in it but that its seats cannot hold:
-  /// each student may sit only in slots where their best matching can put the course, and a
-  /// small max-flow fills the seats (parallel sections in different slots split unevenly).
-  private func shortfall(course c: Int, courseSlots: [[Slot]], seats: [Slot: Int]) -> Int {
-    let slots = seats.keys.sorted()
-    var flexible: [[Int]] = []
-    for s in studentsByCourse[c] {
-      let best = proxy(student: s, courseSlots: courseSlots)
-      let options = slots.indices.filter { proxy(student: s, courseSlots: courseSlots, forcing: (c, slots[$0])) == best }
-      if !options.isEmpty { flexible.append(options) }
+    init(state: PlacementState, course: Int) {
+      proxies = state.studentsByCourse[course].map { state.proxy(student: $0) }
+      shortfall = state.shortfall(course: course, mask: state.courseMask[course], seats: state.seats[course])
     }
-    var capacity = slots.map { seats[$0] ?? 0 }
-    var holder = [Int](repeating: -1, count: flexible.count)
-    var holders = [[Int]](repeating: [], count: slots.count)
-    func seat(_ u: Int, _ visited: inout [Bool]) -> Bool {
-      for t in flexible[u] where !visited[t] {
-        visited[t] = true
-        if capacity[t] > 0 {
-          capacity[t] -= 1
-          holders[t].append(u)
-          holder[u] = t
-          return true
-        }
-        for (k, v) in holders[t].enumerated() {
-          if seat(v, &visited) {
-            holders[t][k] = u
-            holder[u] = t
-            return true
-          }
-        }
+
+    /// The proxy gained by the course's students, less the weight of the seats still missing.
+    func gain(adding section: PlacedSection, to state: PlacementState) -> Int {
+      let c = section.course
+      let b = state.slotBit[section.slot]!
+      let mask = state.courseMask[c] | 1 << UInt64(b)
+      var seats = state.seats[c]
+      seats[b] += state.seatCount(section)
+      var delta = 0
+      for (i, s) in state.studentsByCourse[c].enumerated() {
+        delta += state.proxy(student: s, override: (c, mask)) - proxies[i]
       }
-      return false
+      return delta + (shortfall - state.shortfall(course: c, mask: mask, seats: seats)) * state.averageWeight[c]
     }
-    var unseated = 0
-    for u in flexible.indices {
-      var visited = [Bool](repeating: false, count: slots.count)
-      if !seat(u, &visited) { unseated += 1 }
-    }
-    return unseated
   }
 
   /// The best total weight of the student's planned courses that fit into distinct slots the
-  /// student can attend, given the slots each course runs in (exhaustive: a student plans few courses).
-  /// With `forcing`, that course must sit in that slot (0 when it cannot).
-  private func proxy(student s: Int, courseSlots: [[Slot]], forcing: (course: Int, slot: Slot)? = nil) -> Int {
-    let student = instance.school.students[s]
-    let options = studentCourses[s].map { item -> (Int, [Slot]) in
-      let slots = Array(Set(courseSlots[item.course].filter(student.isAvailable))).sorted()
-      guard let forcing, forcing.course == item.course else { return (item.weight, slots) }
-      return (item.weight, slots.contains(forcing.slot) ? [forcing.slot] : [])
-    }
-    if let forcing, !options.contains(where: { $0.1 == [forcing.slot] }) { return 0 }
-    func best(_ i: Int, _ used: Set<Slot>) -> Int {
-      guard i < options.count else { return 0 }
-      var result = best(i + 1, used)
-      for slot in options[i].1 where !used.contains(slot) {
-        result = max(result, options[i].0 + best(i + 1, used.union([slot])))
+  /// student can attend (exhaustive: a student plans few courses). `override` replaces one
+  /// course's slot mask.
+  func proxy(student s: Int, override: (course: Int, mask: UInt64)? = nil) -> Int {
+    let courses = studentCourses[s]
+    let available = availableMask[s]
+    return withUnsafeTemporaryAllocation(of: (Int, UInt64).self, capacity: courses.count) { options in
+      for (i, item) in courses.enumerated() {
+        let mask = override?.course == item.course ? override!.mask : courseMask[item.course]
+        options[i] = (item.weight, mask & available)
       }
-      return result
+      return Self.bestMatching(options, 0, 0)
     }
-    return best(0, [])
+  }
+
+  /// The proxy when course `c` must sit in the slot `bit`: its weight plus the best matching of
+  /// the student's other courses into the other slots.
+  private func proxy(student s: Int, placing c: Int, in bit: UInt64) -> Int {
+    let courses = studentCourses[s]
+    let available = availableMask[s]
+    return withUnsafeTemporaryAllocation(of: (Int, UInt64).self, capacity: courses.count) { options in
+      var weight = 0
+      for (i, item) in courses.enumerated() {
+        if item.course == c { weight = item.weight }
+        options[i] = item.course == c ? (0, 0) : (item.weight, courseMask[item.course] & available)
+      }
+      return weight + Self.bestMatching(options, 0, bit)
+    }
+  }
+
+  private static func bestMatching(_ options: UnsafeMutableBufferPointer<(Int, UInt64)>, _ i: Int, _ used: UInt64) -> Int {
+    guard i < options.count else { return 0 }
+    var result = bestMatching(options, i + 1, used)
+    var free = options[i].1 & ~used
+    while free != 0 {
+      let bit = free & (~free &+ 1)
+      result = max(result, options[i].0 + bestMatching(options, i + 1, used | bit))
+      free &= free - 1
+    }
+    return result
+  }
+
+  /// Planned students of `course` that the proxy places in it but that its seats cannot hold:
+  /// each may sit only in slots where their best matching can put the course, and a small
+  /// max-flow fills the seats (parallel sections in different slots split unevenly).
+  private func shortfall(course c: Int, mask: UInt64, seats: [Int]) -> Int {
+    var flexible: [UInt64] = []
+    for s in studentsByCourse[c] {
+      let best = proxy(student: s, override: (c, mask))
+      var options: UInt64 = 0
+      var bits = mask & availableMask[s]
+      while bits != 0 {
+        let bit = bits & (~bits &+ 1)
+        if proxy(student: s, placing: c, in: bit) == best { options |= bit }
+        bits &= bits - 1
+      }
+      if options != 0 { flexible.append(options) }
+    }
+    var flow = SeatFlow(seats: seats, wants: flexible)
+    return flow.unseated()
   }
 }
 

@@ -55,8 +55,8 @@ struct SectionPlacer {
       let teachers = [item.teacher] + instance.offerings(of: item.course).flatMap(\.teachers).filter { $0 != item.teacher }
       var placed = false
       for teacher in Array(Set(teachers)).sorted(by: { ($0 == item.teacher ? 0 : 1, $0) < ($1 == item.teacher ? 0 : 1, $1) }) where !placed {
-        if let best = state.bestSlot(course: item.course, teacher: teacher) {
-          state.add(best)
+        if let best = state.best(of: state.candidates(course: item.course, teacher: teacher)) {
+          state.add(best.section)
           placed = true
         }
       }
@@ -70,11 +70,11 @@ struct SectionPlacer {
     for index in state.placed.indices {
       let current = state.placed[index]
       state.remove(at: index)
-      let before = state.proxyGain(adding: current)
-      if let best = state.bestSlot(course: current.course, teacher: current.teacher),
-        state.proxyGain(adding: best) > before, !isPinnedAway(current, to: best)
+      let others = state.candidates(course: current.course, teacher: current.teacher).filter { $0 != current }
+      if let best = state.best(of: others), let stay = state.best(of: [current]), best.gain > stay.gain,
+        !isPinnedAway(current, to: best.section)
       {
-        state.insert(best, at: index)
+        state.insert(best.section, at: index)
         moved = true
       } else {
         state.insert(current, at: index)

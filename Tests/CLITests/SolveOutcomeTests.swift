@@ -2,9 +2,10 @@ import Foundation
 import TestSupport
 import Testing
 
-/// SPEC §3–4: with `fixed.csv` rows that cannot all hold, `solve` exits 3, explains the conflict
-/// by the rows' `fixed.csv` lines, and writes a summary whose status is `infeasible`.
-@Suite struct FixedConflictTests {
+/// A solve that finds no timetable: the exit code (SPEC §4: 3 for a conflict in `fixed.csv`,
+/// 4 for a time limit with no solution) and summary.json's `status` must tell the same story,
+/// and a conflict is explained by the rows' `fixed.csv` lines.
+@Suite struct SolveOutcomeTests {
   /// Each row is fine alone and passes validation (ART may run in either slot, both students
   /// rank it), but 绘画 (ART) has `max_sections` 1, so it cannot run on Mon-1 and on Mon-2.
   static let conflictingRows = """
@@ -44,6 +45,30 @@ import Testing
       #expect(run.status == Exit.ok, "\(run)")
       let assignments = try CSVTable(contentsOf: out.appendingPathComponent("assignments.csv")).records
       #expect(assignments.contains { $0["student"] == "S01" && $0["section"] == "ART/Mon-1" })
+    }
+  }
+
+  /// A time limit far too short for a real school: 0 with a timetable, which must still obey every
+  /// rule, or 4 with none.
+  @Test func veryShortTimeLimitExitMatchesSummary() throws {
+    try Scratch.with { scratch in
+      let school = Fixtures.catalog("yangguang-primary")
+      let out = scratch.appendingPathComponent("out")
+      let run = try CLI.solve(school, out: out, "--time-limit", "0.01")
+      #expect([Exit.ok, Exit.timeLimitNoSolution].contains(run.status), "\(run)")
+      let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json")))
+      let status = try #require((json as? [String: Any])?["status"] as? String)
+      switch status {
+      case "optimal", "feasible":
+        #expect(run.status == Exit.ok, "\(run)")
+        let check = try CLI.run(["check", school, out.appendingPathComponent("assignments.csv").path])
+        #expect(check.status == Exit.ok, "\(check)")
+        #expect(check.stdout.contains("no violations"), "\(check)")
+      case "time-limit-no-solution":
+        #expect(run.status == Exit.timeLimitNoSolution, "\(run)")
+      default:
+        Issue.record("status \(status) after a time limit on a school without fixed.csv")
+      }
     }
   }
 }
