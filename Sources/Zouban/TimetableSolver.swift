@@ -15,6 +15,10 @@ public enum TimetableSolver {
   /// at 600 students did not finish it in 40 s), so the decomposition takes over.
   public static let directModelLimit = 6000
 
+  /// Above this many columns stage 3 offers each student only their planned courses: GLPK's
+  /// simplex needed 68 s for the root LP of the full 72,000-column stage 3 at 4,000 students.
+  public static let stage3Limit = 30000
+
   /// Up to this many columns, a decomposition that did not prove optimality hands its timetable
   /// to the direct model as a warm start for the time left.
   public static let polishLimit = 20000
@@ -77,7 +81,10 @@ public enum TimetableSolver {
     let sections = placed.sections
     log(options, "stage 2 (placement): \(sections.count) sections, proxy \(placed.proxy) of \(placed.planned) planned")
     // Stage 3: assign students to the placed sections (any of which may stay closed).
-    let stage3 = Formulation(school: school, sections: sections, unranked: plan.unranked)
+    var stage3 = Formulation(school: school, sections: sections, courses: .rankedAnd(unranked: plan.unranked))
+    if stage3.model.variables.count > stage3Limit {
+      stage3 = Formulation(school: school, sections: sections, courses: .only(plan.planned))
+    }
     let third = try glpk(options, timeLimit: remaining()).solve(stage3.model, warmStart: emptyStart(school, stage3.model))
     if third.status == .infeasible {
       // The placement cannot honour fixed.csv; the whole model decides with the time left.

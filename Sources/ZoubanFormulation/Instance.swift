@@ -28,16 +28,14 @@ struct Instance {
   let offeringIndex: [[Slot: Int]]
   let courseIndex: [String: Int]
   let studentIndex: [String: Int]
-  let unranked: [String: Set<String>]?
+  let courseOptions: CourseOptions
 
   /// Indexes `school`; with `sections`, only those (course, slot, room, teacher) choices exist, so
   /// the model decides who attends which of the placed sections and which of them stay closed.
-  ///
-  /// With `unranked`, a 服从调剂 student may be placed without ranking only in the courses listed
-  /// for them (the decomposition's plan), which keeps stage 3 small at school scale.
-  init(_ school: School, sections: [Section]? = nil, unranked: [String: Set<String>]? = nil) {
+  /// `courses` narrows which courses each student may be placed in (see `CourseOptions`).
+  init(_ school: School, sections: [Section]? = nil, courses: CourseOptions = .all) {
     self.school = school
-    self.unranked = unranked
+    self.courseOptions = courses
     let placed = sections.map { list in Set(list.map { PlacedChoice(course: $0.course, slot: $0.slot, resource: $0.room) }) }
     let taught = sections.map { list in Set(list.map { PlacedChoice(course: $0.course, slot: $0.slot, resource: $0.teacher) }) }
     courseIndex = Dictionary(school.courses.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
@@ -77,9 +75,7 @@ struct Instance {
       let pins = fixed.filter { $0.course == course.code }
       if !pins.isEmpty {
         result.append((c, pins.first!.slot))
-      } else if student.choices.contains(course.code) {
-        result.append((c, nil))
-      } else if student.acceptAny, unranked?[student.id, default: []].contains(course.code) ?? true {
+      } else if courseOptions.allows(student: student, course: course.code) {
         result.append((c, nil))
       }
     }
@@ -130,4 +126,24 @@ private struct PlacedChoice: Hashable {
   let course: String
   let slot: Slot
   let resource: String
+}
+
+/// Which courses a student may be placed in, beyond fixed ones (always allowed).
+public enum CourseOptions: Sendable {
+  /// SPEC §2 rule 2: ranked courses, and every eligible course for 服从调剂 students.
+  case all
+  /// Ranked courses, and for 服从调剂 students only the unranked courses listed for them.
+  case rankedAnd(unranked: [String: Set<String>])
+  /// Only the courses listed for each student (the decomposition's plan, at large scale).
+  case only([String: Set<String>])
+
+  func allows(student: Student, course: String) -> Bool {
+    switch self {
+    case .all: return student.choices.contains(course) || student.acceptAny
+    case .rankedAnd(let unranked):
+      return student.choices.contains(course) || (student.acceptAny && unranked[student.id, default: []].contains(course))
+    case .only(let listed):
+      return (student.choices.contains(course) || student.acceptAny) && listed[student.id, default: []].contains(course)
+    }
+  }
 }

@@ -215,4 +215,9 @@ public struct CoursePlan: Sendable {
   public let takes: [(student: String, course: String)]
   /// Student id → the courses they may get without ranking them (服从调剂).
   public let unranked: [String: Set<String>]
+
+  /// Student id → the courses the plan gives them.
+  public var planned: [String: Set<String>] {
+    takes.reduce(into: [:]) { $0[$1.student, default: []].insert($1.course) }
+  }
 }

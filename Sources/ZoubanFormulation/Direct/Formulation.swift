@@ -40,11 +40,11 @@ public struct Formulation: Sendable {
   /// `attendancesByOffering[o]` → indexes into `attendances`.
   var attendancesByOffering: [[Int]]
 
-  /// The whole problem; with `sections`, only the placed sections can open, and with `unranked`
-  /// 服从调剂 students only get the unranked courses listed for them (decomposition stage 3).
-  public init(school: School, sections: [Section]? = nil, unranked: [String: Set<String>]? = nil) {
+  /// The whole problem; with `sections`, only the placed sections can open, and `courses` can
+  /// narrow each student's courses (decomposition stage 3).
+  public init(school: School, sections: [Section]? = nil, courses: CourseOptions = .all) {
     self.school = school
-    instance = Instance(school, sections: sections, unranked: unranked)
+    instance = Instance(school, sections: sections, courses: courses)
     model = MIPModel(name: "zouban \(school.name)", sense: .maximize)
     attendancesByOffering = Array(repeating: [], count: instance.offerings.count)
     addSectionVariables()
