@@ -27,7 +27,9 @@ public enum TimetableSolver {
   public static func solve(_ school: School, options: SolveOptions = SolveOptions()) throws -> SolveOutcome {
     let direct = Formulation(school: school)
     let small = direct.model.variables.count <= directModelLimit
-    if options.method == .direct || (options.method == .automatic && small) {
+    // The placement keeps slots as bits of a UInt64.
+    let decomposable = school.week.slots.count <= 64
+    if options.method == .direct || (options.method == .automatic && small) || !decomposable {
       return try solveDirect(school, formulation: direct, options: options, timeLimit: options.timeLimit)
     }
     let started = Date()

@@ -73,6 +73,19 @@ private func twoCourseSchool(fixed: [FixedPlacement] = []) -> School {
     }
   }
 
+  @Test func aWeekOfMoreThan64SlotsIsSolvedWithoutTheDecomposition() throws {
+    var school = twoCourseSchool()
+    school.week = Fixtures.week([.mon, .tue, .wed, .thu, .fri, .sat, .sun], periods: 10)
+    school.courses = school.courses.map {
+      Course(code: $0.code, name: $0.name, grades: $0.grades, maxSize: $0.maxSize, minSize: $0.minSize, slots: school.week.slots, roomType: $0.roomType, teachers: $0.teachers)
+    }
+    let outcome = try TimetableSolver.solve(school, options: SolveOptions(method: .decomposition))
+    #expect(outcome.status == .optimal)
+    // More slots do not help: B needs S1 and S3 to reach its minimum, and S1 takes one elective.
+    #expect(outcome.objective == 0)
+    #expect(Checker.check(school: school, rows: outcome.solution.assignmentRows).violations.isEmpty)
+  }
+
   @Test func sameSchoolSameOutputs() throws {
     var generator = SmallSchoolGenerator(seed: 42)
     let school = generator.next()

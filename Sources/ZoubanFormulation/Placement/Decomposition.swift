@@ -10,9 +10,4 @@ public enum Decomposition {
     let proxy = placer.proxy
     return (sections, proxy.value, proxy.planned)
   }
-
-  /// Columns of the direct model, to decide whether solving it whole is affordable.
-  public static func directModelColumns(_ school: School) -> Int {
-    Formulation(school: school).model.variables.count
-  }
 }
