@@ -59,6 +59,7 @@ struct ZoubanBench {
   }
 
   static func greedy(_ school: School, seed: UInt64) -> Measurement {
+    resetPeak()
     let started = now()
     var greedy = Greedy(school: school, seed: seed)
     let solution = greedy.solve()
@@ -70,6 +71,7 @@ struct ZoubanBench {
   }
 
   static func zouban(_ school: School, timeLimit: Int) throws -> Measurement {
+    resetPeak()
     let started = now()
     let outcome = try TimetableSolver.solve(school, options: SolveOptions(timeLimit: Double(timeLimit)))
     let seconds = now() - started
