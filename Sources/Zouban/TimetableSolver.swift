@@ -19,25 +19,32 @@ public enum TimetableSolver {
   /// simplex needed 68 s for the root LP of the full 72,000-column stage 3 at 4,000 students.
   public static let stage3Limit = 30000
 
+  /// Above this many columns the course-level model goes without its linking rows
+  /// (`CourseLevelModel.init`): 4,000 generated students give 18,609 columns (linking helps:
+  /// 8 s), 10,000 give 45,594 (with linking the root LP does not finish in 45 s; without, 15 s).
+  public static let courseLevelLinkingLimit = 25000
+
   /// Up to this many columns, a decomposition that did not prove optimality hands its timetable
   /// to the direct model as a warm start for the time left.
   public static let polishLimit = 20000
 
   /// Solves `school`. Throws only when GLPK itself fails; infeasibility and time limits are outcomes.
   public static func solve(_ school: School, options: SolveOptions = SolveOptions()) throws -> SolveOutcome {
-    let direct = Formulation(school: school)
-    let small = direct.model.variables.count <= directModelLimit
+    let columns = Formulation.columnCount(school: school)
+    let small = columns <= directModelLimit
     // The placement keeps slots as bits of a UInt64.
     let decomposable = school.week.slots.count <= 64
     if options.method == .direct || (options.method == .automatic && small) || !decomposable {
-      return try solveDirect(school, formulation: direct, options: options, timeLimit: options.timeLimit)
+      return try solveDirect(school, formulation: Formulation(school: school), options: options, timeLimit: options.timeLimit)
     }
     let started = Date()
     let decomposed = try solveDecomposed(school, options: options)
     let left = options.timeLimit - Date().timeIntervalSince(started)
-    guard options.method == .automatic, decomposed.status == .feasible, left > 1,
-      direct.model.variables.count <= polishLimit, let warm = direct.values(of: decomposed.solution)
-    else { return decomposed }
+    guard options.method == .automatic, decomposed.status == .feasible, left > 1, columns <= polishLimit else {
+      return decomposed
+    }
+    let direct = Formulation(school: school)
+    guard let warm = direct.values(of: decomposed.solution) else { return decomposed }
     let polished = try solveDirect(school, formulation: direct, options: options, timeLimit: left, extraBound: decomposed.bound, warmStart: warm)
     log(options, "polish (direct model from the decomposition's timetable): value \(polished.objective ?? 0), bound \(polished.bound ?? 0)")
     return combine(decomposed, polished, seconds: Date().timeIntervalSince(started))
@@ -68,7 +75,10 @@ public enum TimetableSolver {
     let started = Date()
     let remaining = { max(0.5, options.timeLimit - Date().timeIntervalSince(started)) }
     // Stage 1: the course-level relaxation, with up to half the time.
-    let courseLevel = CourseLevelModel(school: school)
+    var courseLevel = CourseLevelModel(school: school)
+    if courseLevel.model.variables.count > courseLevelLinkingLimit {
+      courseLevel = CourseLevelModel(school: school, linking: false)
+    }
     let first = try glpk(options, timeLimit: options.timeLimit / 2).solve(
       courseLevel.model, warmStart: emptyStart(school, courseLevel.model))
     let bound = integerBound(first.bound)
@@ -85,7 +95,7 @@ public enum TimetableSolver {
     // Stage 3: assign students to the placed sections (any of which may stay closed).
     var stage3 = Formulation(school: school, sections: sections, courses: .rankedAnd(unranked: plan.unranked))
     if stage3.model.variables.count > stage3Limit {
-      stage3 = Formulation(school: school, sections: sections, courses: .only(plan.planned))
+      stage3 = Formulation(school: school, sections: sections, courses: .only(plan.planned), linking: false)
     }
     let third = try glpk(options, timeLimit: remaining()).solve(stage3.model, warmStart: emptyStart(school, stage3.model))
     if third.status == .infeasible {

@@ -3,6 +3,7 @@ import TestSupport
 import Testing
 import Zouban
 import ZoubanCheck
+import ZoubanFormulation
 import ZoubanModel
 
 /// A school small enough to reason about: one slot, one room of 3, one teacher, minimum 2.
@@ -95,5 +96,13 @@ private func twoCourseSchool(fixed: [FixedPlacement] = []) -> School {
       files.map { "\($0.name)\n" + $0.contents.split(separator: "\n").filter { !$0.contains("solve_seconds") }.joined(separator: "\n") }
     }
     #expect(stable(first) == stable(second))
+  }
+}
+
+@Suite struct ColumnCountTests {
+  @Test(arguments: Array(UInt64(1)...40)) func countsTheDirectModelWithoutBuildingIt(seed: UInt64) {
+    var generator = SmallSchoolGenerator(seed: seed)
+    let school = generator.next()
+    #expect(Formulation.columnCount(school: school) == Formulation(school: school).model.variables.count)
   }
 }

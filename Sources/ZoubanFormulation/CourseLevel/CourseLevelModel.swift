@@ -13,7 +13,7 @@ import ZoubanModel
 /// taught by `p`. Rows (each valid for every timetable):
 /// - `Σ_c y[s,c] ≤ min(e_s, slots s can attend)`; fixed courses `y[s,c] = 1`;
 /// - `min_size_c · n[c] ≤ Σ_s y[s,c] ≤ cap_c · n[c]` with `cap_c` the largest section `c` can have;
-/// - `y[s,c] ≤ n[c]`;
+/// - `y[s,c] ≤ n[c]` (optional: see `init`);
 /// - `n[c] = Σ_p q[c,p]`, `q[c,p] ≤` slots where `p` can teach `c`,
 ///   `Σ_c q[c,p] ≤ min(max_sections_p, slots p is available)`;
 /// - per room type, `Σ n[c] ≤` room-slots of that type available; per course, `n[c] ≤` the
@@ -33,6 +33,7 @@ public struct CourseLevelModel: Sendable {
 
   public let school: School
   public private(set) var model: MIPModel
+  let linking: Bool
   let instance: Instance
   var takes: [Take] = []
   var sections: [Int: MIPModel.VariableID] = [:]
@@ -40,8 +41,12 @@ public struct CourseLevelModel: Sendable {
   var flexibleGroups: [FlexibleGroup] = []
   var flexible: [FlexibleTake] = []
 
-  public init(school: School) {
+  /// `linking` adds `y[s,c] ≤ n[c]`: implied for integers (with `n[c] = 0` the size rows force
+  /// every `y` to 0) but a much tighter LP. One row per column: at 10,000 students GLPK's root LP
+  /// did not finish in 45 s with them and took 15 s without, so large schools go without.
+  public init(school: School, linking: Bool = true) {
     self.school = school
+    self.linking = linking
     instance = Instance(school)
     model = MIPModel(name: "zouban course level \(school.name)", sense: .maximize)
     addCourseColumns()
@@ -98,7 +103,7 @@ public struct CourseLevelModel: Sendable {
         if fixed { model.fix(y, to: 1) }
         takes.append(Take(student: s, course: c, variable: y))
         terms.append(.init(y, 1))
-        model.addRow("open[\(student.id),\(school.courses[c].code)]", [.init(y, 1), .init(n, -1)], upper: 0)
+        if linking { model.addRow("open[\(student.id),\(school.courses[c].code)]", [.init(y, 1), .init(n, -1)], upper: 0) }
       }
       let attendable = Set(instance.offerings.map(\.slot)).filter(student.isAvailable).count
       let limit = min(student.electives, attendable)

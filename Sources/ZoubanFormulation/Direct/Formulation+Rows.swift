@@ -39,8 +39,8 @@ extension Formulation {
   }
 
   /// Rule 3 for each offering: sections pair one room with one teacher; the students fit the
-  /// rooms used and reach `min_size` per section; each attendance needs an open section (this
-  /// last family is implied by the others for integers but tightens the LP bound a great deal).
+  /// rooms used and reach `min_size` per section; with `linking`, each attendance needs an open
+  /// section (implied by the others for integers, but a much tighter LP bound).
   mutating func addSectionRows() {
     let roomsByOffering = Dictionary(grouping: roomUses, by: \.offering)
     let teachersByOffering = Dictionary(grouping: teacherUses, by: \.offering)
@@ -57,7 +57,7 @@ extension Formulation {
       model.addRow(
         "fit[\(tag)]", students + rooms.map { .init($0.variable, -Double(capacity[$0.resource]!)) }, upper: 0)
       model.addRow("minimum[\(tag)]", students + rooms.map { .init($0.variable, -minSize) }, lower: 0)
-      for i in attendancesByOffering[o] {
+      for i in attendancesByOffering[o] where linking {
         let a = attendances[i]
         model.addRow(
           "open[\(school.students[a.student].id),\(tag)]", [.init(a.variable, 1)] + rooms.map { .init($0.variable, -1) },

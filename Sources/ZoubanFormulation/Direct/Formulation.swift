@@ -33,6 +33,7 @@ public struct Formulation: Sendable {
 
   public let school: School
   public internal(set) var model: MIPModel
+  let linking: Bool
   let instance: Instance
   var attendances: [Attendance] = []
   var roomUses: [Use] = []
@@ -42,8 +43,12 @@ public struct Formulation: Sendable {
 
   /// The whole problem; with `sections`, only the placed sections can open, and `courses` can
   /// narrow each student's courses (decomposition stage 3).
-  public init(school: School, sections: [Section]? = nil, courses: CourseOptions = .all) {
+  ///
+  /// `linking` adds `x[s,c,t] ≤ Σ_r room[c,t,r]`, one row per column: it makes the LP much tighter,
+  /// and slower. Stage 3 of large schools goes without (4,000 students: 11 s → 2 s, same value).
+  public init(school: School, sections: [Section]? = nil, courses: CourseOptions = .all, linking: Bool = true) {
     self.school = school
+    self.linking = linking
     instance = Instance(school, sections: sections, courses: courses)
     model = MIPModel(name: "zouban \(school.name)", sense: .maximize)
     attendancesByOffering = Array(repeating: [], count: instance.offerings.count)
@@ -53,5 +58,18 @@ public struct Formulation: Sendable {
     addSectionRows()
     addResourceRows()
     model.objectiveConstant = Double(instance.objectiveConstant())
+  }
+
+  /// How many columns the direct model of `school` has, without building it (at 10,000
+  /// students the model itself takes gigabytes).
+  public static func columnCount(school: School) -> Int {
+    let instance = Instance(school)
+    var count = instance.offerings.reduce(0) { $0 + $1.rooms.count + $1.teachers.count }
+    for (s, student) in school.students.enumerated() where student.electives > 0 {
+      for (c, pinned) in instance.acceptableCourses(of: s) {
+        count += instance.offeringIndex[c].keys.filter { student.isAvailable(in: $0) && (pinned == nil || pinned == $0) }.count
+      }
+    }
+    return count
   }
 }
