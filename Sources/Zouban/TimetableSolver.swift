@@ -19,6 +19,9 @@ public enum TimetableSolver {
   /// simplex needed 68 s for the root LP of the full 72,000-column stage 3 at 4,000 students.
   public static let stage3Limit = 30000
 
+  /// Above this many columns (without linking rows) stage 3 offers only planned courses.
+  public static let stage3RankedLimit = 100_000
+
   /// Above this many columns the course-level model goes without its linking rows
   /// (`CourseLevelModel.init`): 4,000 generated students give 18,609 columns (linking helps:
   /// 8 s), 10,000 give 45,594 (with linking the root LP does not finish in 45 s; without, 15 s).
@@ -95,6 +98,9 @@ public enum TimetableSolver {
     // Stage 3: assign students to the placed sections (any of which may stay closed).
     var stage3 = Formulation(school: school, sections: sections, courses: .rankedAnd(unranked: plan.unranked))
     if stage3.model.variables.count > stage3Limit {
+      stage3 = Formulation(school: school, sections: sections, courses: .rankedAnd(unranked: plan.unranked), linking: false)
+    }
+    if stage3.model.variables.count > stage3RankedLimit {
       stage3 = Formulation(school: school, sections: sections, courses: .only(plan.planned), linking: false)
     }
     let third = try glpk(options, timeLimit: remaining()).solve(stage3.model, warmStart: emptyStart(school, stage3.model))

@@ -158,6 +158,29 @@ struct PlacementState {
     return best.map { ($0.section, $0.gain) }
   }
 
+  /// Seats the course's placed sections offer in the week.
+  func seats(of course: Int) -> Int { seats[course].reduce(0, +) }
+
+  /// Where an extra section of `course` would serve most of `students` (who rank it): the slot
+  /// where most of them are available and not held there by a planned course that runs only
+  /// then; the largest free room and the first free qualified teacher.
+  func spareSection(course: Int, wanting students: [Int]) -> PlacedSection? {
+    var best: (score: Int, section: PlacedSection)?
+    for offering in instance.offerings(of: course) {
+      guard let teacher = offering.teachers.first(where: { canTeach($0, course, offering.slot) }),
+        let room = largestRoom(course: course, slot: offering.slot)
+      else { continue }
+      let bit = UInt64(1) << UInt64(slotBit[offering.slot]!)
+      let score = students.filter { s in
+        availableMask[s] & bit != 0 && !studentCourses[s].contains { courseMask[$0.course] == bit }
+      }.count
+      if best == nil || score > best!.score {
+        best = (score, PlacedSection(course: course, slot: offering.slot, room: room, teacher: teacher))
+      }
+    }
+    return best?.section
+  }
+
   // MARK: The score
 
   /// The proxy of the whole placement and its most: every planned (student, course) realised.

@@ -19,14 +19,35 @@ struct SectionPlacer {
     state = PlacementState(instance: instance, plan: plan)
   }
 
-  /// The placed sections, ready for stage 3.
   /// The proxy reached and its most, for `--verbose`.
   var proxy: (value: Int, planned: Int) { state.proxyTotal }
 
+  /// The placed sections, ready for stage 3.
   mutating func place(passes: Int = 4) -> [Section] {
     placeGreedily()
     for _ in 0..<passes where improveByMoves() {}
+    addSpareSections()
     return state.sections()
+  }
+
+  /// Opens extra sections with the rooms and teachers left over, for courses more students rank
+  /// than they seat: stage 3 may fill them with students the plan could not place, or close
+  /// them, so they never cost anything. Most wanted course first, one section at a time.
+  private mutating func addSpareSections() {
+    let school = instance.school
+    let ranking = school.courses.map { course in school.students.indices.filter { school.students[$0].choices.contains(course.code) } }
+    var open = Set(school.courses.indices)
+    while true {
+      let wanted = open.map { c in (c, ranking[c].count - state.seats(of: c)) }.filter { $0.1 > 0 }
+      guard let (course, _) = wanted.max(by: { ($0.1, -$0.0) < ($1.1, -$1.0) }) else { return }
+      let sections = state.placed.filter { $0.course == course }.count
+      guard sections < school.courses[course].maxSections, let spare = state.spareSection(course: course, wanting: ranking[course])
+      else {
+        open.remove(course)
+        continue
+      }
+      state.add(spare)
+    }
   }
 
   /// Places each planned section in the slot that adds most to the proxy, hardest courses first:
