@@ -47,7 +47,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
-    .target(name: "TestSupport", dependencies: ["ZoubanModel", "ZoubanCheck"], path: "Tests/TestSupport"),
+    .target(name: "TestSupport", dependencies: ["ZoubanModel", "ZoubanCheck", "ZoubanGenerator"], path: "Tests/TestSupport"),
     .testTarget(name: "ZoubanModelTests", dependencies: ["ZoubanModel"]),
     .testTarget(name: "ZoubanInputTests", dependencies: ["ZoubanInput", "TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "MIPModel"]),

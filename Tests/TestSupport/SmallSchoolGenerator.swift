@@ -1,37 +1,10 @@
+import ZoubanGenerator
 import ZoubanModel
 
-/// SplitMix64 (Steele, Lea & Flood 2014): a tiny generator whose sequence is the same on every
-/// platform and Swift version, so a failing seed can be replayed anywhere. The system generator
-/// is never used: it is not seeded.
-public struct SplitMix64 {
-  private var state: UInt64
-
-  public init(seed: UInt64) { state = seed }
-
-  public mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
-  /// A whole number in `range` (the tiny modulo bias does not matter for test data).
-  public mutating func int(_ range: ClosedRange<Int>) -> Int {
-    range.lowerBound + Int(next() % UInt64(range.count))
-  }
-
+/// Test-only draws on top of the product's seeded generator (same sequence for the same seed).
+extension SplitMix64 {
   /// True with the given probability, in percent.
   public mutating func chance(_ percent: Int) -> Bool { int(0...99) < percent }
-
-  public mutating func pick<T>(_ items: [T]) -> T { items[int(0...items.count - 1)] }
-
-  /// The items in a random order (Fisher–Yates).
-  public mutating func shuffled<T>(_ items: [T]) -> [T] {
-    var items = items
-    for i in stride(from: items.count - 1, to: 0, by: -1) { items.swapAt(i, int(0...i)) }
-    return items
-  }
 
   /// A random subset of `count` items, kept in their original order.
   public mutating func subset<T>(_ items: [T], count: Int) -> [T] {
