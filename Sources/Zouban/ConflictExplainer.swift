@@ -10,6 +10,9 @@ import ZoubanModel
 struct ConflictExplainer {
   let school: School
   let timeLimit: Double
+  /// Check with the course-level relaxation instead of the whole model: when the relaxation is
+  /// infeasible so is the school, and it is small enough to check quickly at any size.
+  let relaxed: Bool
 
   func explain() -> [String] {
     var kept = school.fixed
@@ -31,7 +34,8 @@ struct ConflictExplainer {
     var options = GLPKSolver.Options()
     options.gap = 1e9
     options.timeLimit = max(1, timeLimit / Double(max(1, school.fixed.count)))
-    guard let result = try? GLPKSolver(options: options).solve(Formulation(school: candidate).model) else {
+    let model = relaxed ? CourseLevelModel(school: candidate).model : Formulation(school: candidate).model
+    guard let result = try? GLPKSolver(options: options).solve(model) else {
       return false
     }
     return result.status == .infeasible

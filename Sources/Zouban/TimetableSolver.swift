@@ -15,11 +15,12 @@ public enum TimetableSolver {
   /// at 600 students did not finish it in 40 s), so the decomposition takes over.
   public static let directModelLimit = 6000
 
-  /// Above this many columns stage 3 offers each student only their planned courses: GLPK's
-  /// simplex needed 68 s for the root LP of the full 72,000-column stage 3 at 4,000 students.
+  /// Above this many columns stage 3 goes without linking rows: with them, GLPK's simplex
+  /// needed 68 s for the root LP of the 72,000-column stage 3 at 4,000 students; without, 15 s.
   public static let stage3Limit = 30000
 
-  /// Above this many columns (without linking rows) stage 3 offers only planned courses.
+  /// Above this many columns stage 3 offers each student only their planned courses (10,000
+  /// students: ~180,000 columns with their ranked courses, 70,000 without; 23 s to solve).
   public static let stage3RankedLimit = 100_000
 
   /// Above this many columns the course-level model goes without its linking rows
@@ -87,22 +88,19 @@ public enum TimetableSolver {
     let bound = integerBound(first.bound)
     guard first.status == .optimal || first.status == .feasible else {
       // The relaxation has no solution: then neither has the school (or time ran out).
-      return outcome(first, bound: bound, school: school, options: options) { _ in .empty }
+      return outcome(first, bound: bound, school: school, options: options, relaxed: true) { _ in .empty }
     }
-    // Stage 2: place the planned sections.
     log(options, "stage 1 (course level): \(first.status.rawValue), value \(first.objective.map { Int($0.rounded()) } ?? 0), bound \(bound ?? 0), \(courseLevel.model.variables.count) columns, \(seconds(first.seconds))")
+    // Stage 2: place the planned sections.
     let plan = courseLevel.plan(from: first.values)
     let placed = Decomposition.placeSections(school: school, plan: plan)
     let sections = placed.sections
     log(options, "stage 2 (placement): \(sections.count) sections, proxy \(placed.proxy) of \(placed.planned) planned")
     // Stage 3: assign students to the placed sections (any of which may stay closed).
-    var stage3 = Formulation(school: school, sections: sections, courses: .rankedAnd(unranked: plan.unranked))
-    if stage3.model.variables.count > stage3Limit {
-      stage3 = Formulation(school: school, sections: sections, courses: .rankedAnd(unranked: plan.unranked), linking: false)
-    }
-    if stage3.model.variables.count > stage3RankedLimit {
-      stage3 = Formulation(school: school, sections: sections, courses: .only(plan.planned), linking: false)
-    }
+    var courses = CourseOptions.rankedAnd(unranked: plan.unranked)
+    let size = Formulation.columnCount(school: school, sections: sections, courses: courses)
+    if size > stage3RankedLimit { courses = .only(plan.planned) }
+    let stage3 = Formulation(school: school, sections: sections, courses: courses, linking: size <= stage3Limit)
     let third = try glpk(options, timeLimit: remaining()).solve(stage3.model, warmStart: emptyStart(school, stage3.model))
     if third.status == .infeasible {
       // The placement cannot honour fixed.csv; the whole model decides with the time left.
@@ -140,13 +138,15 @@ public enum TimetableSolver {
     bound.map { Int(($0 + 1e-6).rounded(.down)) }
   }
 
+  /// `relaxed`: the course-level relaxation proved infeasibility, so it also serves to explain it.
   private static func outcome(
-    _ result: MIPResult, bound: Int?, school: School, options: SolveOptions, solution: ([Double]) -> Solution
+    _ result: MIPResult, bound: Int?, school: School, options: SolveOptions, relaxed: Bool = false,
+    solution: ([Double]) -> Solution
   ) -> SolveOutcome {
     let objective = result.objective.map { Int($0.rounded()) }
     switch result.status {
     case .infeasible:
-      let conflicts = ConflictExplainer(school: school, timeLimit: options.timeLimit).explain()
+      let conflicts = ConflictExplainer(school: school, timeLimit: options.timeLimit, relaxed: relaxed).explain()
       return SolveOutcome(status: .infeasible, solution: .empty, objective: nil, bound: nil, seconds: result.seconds, conflicts: conflicts)
     case .noSolution:
       return SolveOutcome(status: .timeLimitNoSolution, solution: .empty, objective: nil, bound: bound, seconds: result.seconds, conflicts: [])

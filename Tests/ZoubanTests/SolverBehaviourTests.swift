@@ -104,5 +104,12 @@ private func twoCourseSchool(fixed: [FixedPlacement] = []) -> School {
     var generator = SmallSchoolGenerator(seed: seed)
     let school = generator.next()
     #expect(Formulation.columnCount(school: school) == Formulation(school: school).model.variables.count)
+    guard let sections = BruteForce.optimum(school)?.solution.sections else { return }
+    let firstChoices = Dictionary(school.students.map { ($0.id, Set($0.choices.prefix(1))) }, uniquingKeysWith: { a, _ in a })
+    for courses in [CourseOptions.all, .rankedAnd(unranked: [:]), .only(firstChoices)] {
+      #expect(
+        Formulation.columnCount(school: school, sections: sections, courses: courses)
+          == Formulation(school: school, sections: sections, courses: courses).model.variables.count)
+    }
   }
 }

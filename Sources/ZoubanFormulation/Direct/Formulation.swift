@@ -60,10 +60,10 @@ public struct Formulation: Sendable {
     model.objectiveConstant = Double(instance.objectiveConstant())
   }
 
-  /// How many columns the direct model of `school` has, without building it (at 10,000
-  /// students the model itself takes gigabytes).
-  public static func columnCount(school: School) -> Int {
-    let instance = Instance(school)
+  /// How many columns `Formulation(school:sections:courses:)` has, without building it (at
+  /// 10,000 students the direct model itself takes gigabytes).
+  public static func columnCount(school: School, sections: [Section]? = nil, courses: CourseOptions = .all) -> Int {
+    let instance = Instance(school, sections: sections, courses: courses)
     var count = instance.offerings.reduce(0) { $0 + $1.rooms.count + $1.teachers.count }
     for (s, student) in school.students.enumerated() where student.electives > 0 {
       for (c, pinned) in instance.acceptableCourses(of: s) {
