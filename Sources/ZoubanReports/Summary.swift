@@ -43,21 +43,10 @@ public struct Summary: Sendable {
   /// `summary.json`: keys in a fixed order, numbers in fixed formats. `solve_seconds` is the
   /// only value that changes between two runs on the same input.
   public func json(school: School) -> String {
-    func str(_ s: String) -> String {
-      var out = "\""
-      for u in s.unicodeScalars {
-        switch u {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case _ where u.value < 0x20: out += String(format: "\\u%04x", u.value)
-        default: out.unicodeScalars.append(u)
-        }
-      }
-      return out + "\""
-    }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.withoutEscapingSlashes]
+    // Foundation escapes the strings; the keys keep SPEC §3's order, which a dictionary would not.
+    func str(_ s: String) -> String { (try? encoder.encode(s)).map { String(decoding: $0, as: UTF8.self) } ?? "null" }
     let fields: [(String, String)] = [
       ("status", str(status)),
       ("objective", objective.map(String.init) ?? "null"),
