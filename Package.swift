@@ -43,7 +43,7 @@ let package = Package(
     .executableTarget(
       name: "zouban",
       dependencies: [
-        "Zouban", "ZoubanFormulation", "MIPModel", "ZoubanGenerator",
+        "Zouban", "ZoubanFormulation", "MIPModel", "ZoubanGenerator", "GLPKSolver",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 

@@ -3,6 +3,8 @@
 #include <glpk.h>
 #include <math.h>
 #include <setjmp.h>
+#include <signal.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -18,6 +20,33 @@ typedef struct {
 } solve_state;
 
 static _Thread_local int force_fatal = 0;
+
+static volatile sig_atomic_t interrupted = 0;
+
+/* Async-signal-safe: only sets the flag, or _exit on the second signal. */
+static void on_interrupt(int signal) {
+  (void)signal;
+  if (interrupted) _exit(130);
+  interrupted = 1;
+}
+
+void zouban_install_interrupt_handlers(void) {
+  struct sigaction action;
+  memset(&action, 0, sizeof action);
+  action.sa_handler = on_interrupt;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGINT, &action, NULL);
+  sigaction(SIGTERM, &action, NULL);
+  /* A process inherits its parent's blocked signals (a test runner's thread, a service manager):
+     a blocked SIGINT would stay pending and never stop the solve. */
+  sigset_t wanted;
+  sigemptyset(&wanted);
+  sigaddset(&wanted, SIGINT);
+  sigaddset(&wanted, SIGTERM);
+  sigprocmask(SIG_UNBLOCK, &wanted, NULL);
+}
+
+volatile int *zouban_interrupt_flag(void) { return (volatile int *)&interrupted; }
 
 void zouban_glpk_test_force_fatal(int on) { force_fatal = on; }
 
@@ -76,7 +105,13 @@ static void callback(glp_tree *tree, void *info) {
       if (r->first_solution_seconds < 0) r->first_solution_seconds = now_seconds() - state->started;
     }
   }
-  int interrupted = c->interrupt != NULL && *c->interrupt != 0;
+  /* An interrupt waits until the root node has been branched on (more than one node created) or
+     a new incumbent arrives: stopping earlier throws away the timetable the root LP usually
+     already holds (GLP_ISELECT also comes before the root, so it cannot tell). The time limit
+     acts at once. */
+  int created = 0;
+  glp_ios_tree_size(tree, NULL, NULL, &created);
+  int interrupted = c->interrupt != NULL && *c->interrupt != 0 && (created > 1 || reason == GLP_IBINGO);
   if (interrupted || now_seconds() - state->started >= c->time_limit_seconds) glp_ios_terminate(tree);
 }
 

@@ -33,11 +33,9 @@ public struct GLPKSolver: Sendable {
   public static var version: String { String(cString: zouban_glpk_version()) }
 
   /// Solves `model`; `warmStart`, when given, must be an integer feasible point (it is handed to
-  /// GLPK as a heuristic solution, so GLPK never finishes with less than it).
-  /// `interrupt` is polled by the callback: a non-zero value stops the search.
-  public func solve(
-    _ model: MIPModel, warmStart: [Double]? = nil, interrupt: UnsafeMutablePointer<Int32>? = nil
-  ) throws(GLPKError) -> MIPResult {
+  /// GLPK as a heuristic solution, so GLPK never finishes with less than it). A Ctrl-C after
+  /// `Interrupts.install()` stops the search with the best solution found so far.
+  public func solve(_ model: MIPModel, warmStart: [Double]? = nil) throws(GLPKError) -> MIPResult {
     // GLPK's branch-and-cut rejects a problem without columns; its answer needs no search.
     if model.variables.isEmpty { return MIPResult(emptyModel: model) }
     let arrays = GLPKArrays(model)
@@ -49,7 +47,7 @@ public struct GLPKSolver: Sendable {
         var controls = zouban_controls(
           time_limit_seconds: options.timeLimit, mip_gap: options.gap, presolve: options.presolve ? 1 : 0,
           cuts: options.cuts ? 1 : 0, verbose: options.verbose ? 1 : 0, warm_start: warmPointer,
-          memory_limit_mb: options.memoryLimitMB, interrupt: interrupt)
+          memory_limit_mb: options.memoryLimitMB, interrupt: Interrupts.flag)
         values.withUnsafeMutableBufferPointer { v in
           zouban_glpk_solve(problem, &controls, v.baseAddress, &result)
         }

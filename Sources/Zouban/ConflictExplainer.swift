@@ -16,7 +16,7 @@ struct ConflictExplainer {
 
   func explain() -> [String] {
     var kept = school.fixed
-    for row in school.fixed {
+    for row in school.fixed where !Interrupts.requested {
       let without = kept.filter { $0 != row }
       if isInfeasible(fixed: without) { kept = without }
     }

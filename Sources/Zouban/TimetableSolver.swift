@@ -44,7 +44,9 @@ public enum TimetableSolver {
     let started = Date()
     let decomposed = try solveDecomposed(school, options: options)
     let left = options.timeLimit - Date().timeIntervalSince(started)
-    guard options.method == .automatic, decomposed.status == .feasible, left > 1, columns <= polishLimit else {
+    guard options.method == .automatic, decomposed.status == .feasible, left > 1, columns <= polishLimit,
+      !Interrupts.requested
+    else {
       return decomposed
     }
     let direct = Formulation(school: school)
@@ -89,6 +91,13 @@ public enum TimetableSolver {
     guard first.status == .optimal || first.status == .feasible else {
       // The relaxation has no solution: then neither has the school (or time ran out).
       return outcome(first, bound: bound, school: school, options: options, relaxed: true) { _ in .empty }
+    }
+    if Interrupts.requested {
+      // Stopped during stage 1: no placement yet, so the only timetable is opening nothing.
+      let objective = Int(courseLevel.model.objectiveConstant)
+      return school.fixed.isEmpty
+        ? SolveOutcome(status: .feasible, solution: .empty, objective: objective, bound: bound, seconds: first.seconds, conflicts: [])
+        : SolveOutcome(status: .timeLimitNoSolution, solution: .empty, objective: nil, bound: bound, seconds: first.seconds, conflicts: [])
     }
     log(options, "stage 1 (course level): \(first.status.rawValue), value \(first.objective.map { Int($0.rounded()) } ?? 0), bound \(bound ?? 0), \(courseLevel.model.variables.count) columns, \(seconds(first.seconds))")
     // Stage 2: place the planned sections.

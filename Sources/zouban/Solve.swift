@@ -1,4 +1,5 @@
 import ArgumentParser
+import GLPKSolver
 import Zouban
 import ZoubanReports
 
@@ -28,6 +29,8 @@ extension ZoubanCommand {
     }
 
     func run() throws {
+      // Ctrl-C stops the search and writes the best timetable found; a second one exits at once.
+      Interrupts.install()
       let loaded = Pipeline.load(school)
       report(loaded.diagnostics)
       guard let school = loaded.school else {
@@ -49,6 +52,10 @@ extension ZoubanCommand {
         throw error.isForeignDirectory ? Exit.usage : Exit.internalError
       }
       print(TerminalText.summary(summary, school: school, outputDirectory: out), terminator: "")
+      if Interrupts.requested {
+        printError("zouban: interrupted; wrote the best timetable found so far (\(outcome.status.rawValue))")
+        throw Exit.interrupted
+      }
       switch outcome.status {
       case .optimal, .feasible: return
       case .infeasible:

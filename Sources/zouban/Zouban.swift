@@ -16,4 +16,6 @@ enum Exit {
   static let usage = ExitCode(64)
   static let badInput = ExitCode(65)
   static let internalError = ExitCode(70)
+  /// Stopped by Ctrl-C or SIGTERM (128 + SIGINT), as shells report it.
+  static let interrupted = ExitCode(130)
 }

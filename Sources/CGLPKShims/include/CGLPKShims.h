@@ -81,6 +81,14 @@ void zouban_glpk_solve(const zouban_problem *problem, const zouban_controls *con
 /* The version of the GLPK library linked, e.g. "5.0". */
 const char *zouban_glpk_version(void);
 
+/*
+ * Ctrl-C and SIGTERM: the first sets a flag that every solve's callback polls (GLPK then stops
+ * with its best solution); the second ends the process at once with exit code 130.
+ */
+void zouban_install_interrupt_handlers(void);
+/* The flag the handlers set (0 until the first signal). */
+volatile int *zouban_interrupt_flag(void);
+
 /* Makes the next GLPK call in zouban_glpk_solve hit glp_error (for tests of the guard). */
 void zouban_glpk_test_force_fatal(int on);
 

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+/// Ctrl-C during a long solve: the first stops the search and writes the best timetable found
+/// (exit 130); a second one ends the process at once, writing nothing.
+///
+/// The school is a generated one of 4,000 students: after the `stage 2` line of `--verbose`,
+/// stage 3's root LP alone takes seconds, so the signal always lands inside the solve.
+@Suite(.serialized) struct InterruptTests {
+  /// Starts `zouban solve SCHOOL --out OUT --verbose`, waits for the placement line on stderr,
+  /// sends `signals` SIGINTs 0.2 s apart, and returns the exit code and stderr.
+  private func interruptedSolve(school: URL, out: URL, signals: Int) throws -> (status: Int32, stderr: String) {
+    let process = Process()
+    process.executableURL = CLI.executable
+    process.arguments = ["solve", school.path, "--out", out.path, "--verbose"]
+    let stderr = Pipe()
+    process.standardError = stderr
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    var text = ""
+    let reader = stderr.fileHandleForReading
+    while !text.contains("stage 2 (placement)") {
+      let chunk = reader.availableData
+      if chunk.isEmpty { break }
+      text += String(decoding: chunk, as: UTF8.self)
+    }
+    for i in 0..<signals {
+      if i > 0 { Thread.sleep(forTimeInterval: 0.2) }
+      kill(process.processIdentifier, SIGINT)
+    }
+    text += String(decoding: reader.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus, text)
+  }
+
+  private func generatedSchool(in folder: URL) throws -> URL {
+    let school = folder.appendingPathComponent("school")
+    let run = try CLI.run(["generate", "--students", "4000", "--clubs", "80", "--seed", "3", "--out", school.path])
+    #expect(run.status == 0, "\(run)")
+    return school
+  }
+
+  @Test func theFirstInterruptWritesTheBestTimetableFoundAndExits130() throws {
+    try Scratch.with { folder in
+      let school = try generatedSchool(in: folder)
+      let out = folder.appendingPathComponent("out")
+      let (status, stderr) = try interruptedSolve(school: school, out: out, signals: 1)
+      #expect(status == 130, "\(stderr)")
+      #expect(stderr.contains("zouban: interrupted; wrote the best timetable found so far"))
+      let summary = try Data(contentsOf: out.appendingPathComponent("summary.json"))
+      let json = try #require(try JSONSerialization.jsonObject(with: summary) as? [String: Any])
+      #expect(["feasible", "optimal"].contains(json["status"] as? String))
+      let check = try CLI.run(["check", school.path, out.appendingPathComponent("assignments.csv").path])
+      #expect(check.status == 0, "\(check)")
+      #expect(check.stdout.contains("objective \(json["objective"] as? Int ?? Int.min)"))
+    }
+  }
+
+  @Test func aSecondInterruptExitsAtOnceWithoutWriting() throws {
+    try Scratch.with { folder in
+      let school = try generatedSchool(in: folder)
+      let out = folder.appendingPathComponent("out")
+      let (status, stderr) = try interruptedSolve(school: school, out: out, signals: 2)
+      #expect(status == 130, "\(stderr)")
+      #expect(!FileManager.default.fileExists(atPath: out.path))
+      #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["school"])
+    }
+  }
+}
