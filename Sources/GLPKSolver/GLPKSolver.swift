@@ -58,7 +58,9 @@ public struct GLPKSolver: Sendable {
     }
     switch Int32(result.run) {
     case Int32(ZOUBAN_RUN_FATAL):
-      throw GLPKError(kind: .fatal, glpkCode: Int(result.glpk_code), log: message)
+      // glp_alloc's own words when glp_mem_limit is reached (GLPK 5.0, env/alloc.c).
+      let kind: GLPKError.Kind = message.contains("memory allocation limit exceeded") ? .memoryLimit : .fatal
+      throw GLPKError(kind: kind, glpkCode: Int(result.glpk_code), log: message)
     case Int32(ZOUBAN_RUN_FAILED):
       throw GLPKError(kind: .failed, glpkCode: Int(result.glpk_code), log: message)
     default:
@@ -74,8 +76,10 @@ public struct GLPKSolver: Sendable {
 /// GLPK stopped with an error instead of an answer.
 public struct GLPKError: Error, CustomStringConvertible, Sendable {
   public enum Kind: Sendable {
-    /// `glp_error` fired (an internal error or GLPK's memory limit); the guard caught it.
+    /// `glp_error` fired (an internal error); the guard caught it.
     case fatal
+    /// GLPK needed more than `Options.memoryLimitMB`; the guard caught it.
+    case memoryLimit
     /// GLPK returned an error code (numerical difficulty, bad bounds).
     case failed
   }
@@ -88,6 +92,7 @@ public struct GLPKError: Error, CustomStringConvertible, Sendable {
     let last = log.split(separator: "\n").suffix(3).joined(separator: " / ")
     switch kind {
     case .fatal: return "GLPK stopped with a fatal error: \(last)"
+    case .memoryLimit: return "GLPK needed more memory than its limit allows"
     case .failed: return "GLPK could not solve the model (glp_intopt code \(glpkCode)): \(last)"
     }
   }

@@ -46,10 +46,15 @@ public struct SolveOptions: Sendable {
   /// Copy GLPK's log to stderr.
   public var verbose = false
   public var method: SolveMethod = .automatic
-  public init(timeLimit: Double = 60, gap: Double = 0, verbose: Bool = false, method: SolveMethod = .automatic) {
+  /// Megabytes GLPK may allocate (`glp_mem_limit`); 0 = no limit. Past it GLPK stops with an error.
+  public var memoryLimitMB = 0
+  public init(
+    timeLimit: Double = 60, gap: Double = 0, verbose: Bool = false, method: SolveMethod = .automatic, memoryLimitMB: Int = 0
+  ) {
     self.timeLimit = timeLimit
     self.gap = gap
     self.verbose = verbose
     self.method = method
+    self.memoryLimitMB = memoryLimitMB
   }
 }

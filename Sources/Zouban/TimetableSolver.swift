@@ -133,6 +133,7 @@ public enum TimetableSolver {
     glpk.timeLimit = timeLimit
     glpk.gap = options.gap
     glpk.verbose = options.verbose
+    glpk.memoryLimitMB = options.memoryLimitMB
     return GLPKSolver(options: glpk)
   }
 

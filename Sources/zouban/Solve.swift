@@ -20,12 +20,16 @@ extension ZoubanCommand {
     @Option(name: .long, help: "Stop when the relative gap to the proven bound is at most this (0.001 = 0.1 %).")
     var gap: Double = 0
 
-    @Flag(name: .long, help: "Show GLPK's own log on stderr.")
+    @Flag(name: .long, help: "Show each stage and GLPK's own log on stderr.")
     var verbose = false
+
+    @Option(name: .long, help: "Megabytes of memory GLPK may use (0: no limit); past it the solve stops with an error.")
+    var memoryLimit = 0
 
     func validate() throws {
       guard timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
       guard gap >= 0 else { throw ValidationError("--gap must be zero or positive") }
+      guard memoryLimit >= 0 else { throw ValidationError("--memory-limit must be zero or a positive number of megabytes") }
     }
 
     func run() throws {
@@ -39,7 +43,11 @@ extension ZoubanCommand {
       }
       let outcome: SolveOutcome
       do {
-        outcome = try TimetableSolver.solve(school, options: SolveOptions(timeLimit: timeLimit, gap: gap, verbose: verbose))
+        outcome = try TimetableSolver.solve(
+          school, options: SolveOptions(timeLimit: timeLimit, gap: gap, verbose: verbose, memoryLimitMB: memoryLimit))
+      } catch let error as GLPKError where error.kind == .memoryLimit {
+        printError("zouban: \(error) (--memory-limit \(memoryLimit) MB); raise the limit; nothing written")
+        throw Exit.internalError
       } catch {
         printError("zouban: internal error: \(error); nothing written")
         throw Exit.internalError

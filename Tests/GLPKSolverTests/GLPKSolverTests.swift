@@ -58,6 +58,22 @@ private func knapsackOptimum() -> Double {
     #expect(try GLPKSolver().solve(knapsack()).objective == knapsackOptimum())
   }
 
+  @Test func reachingTheMemoryLimitIsAThrownErrorAndTheNextSolveWorks() throws {
+    // A model whose LP basis alone needs more than 1 MB.
+    var big = MIPModel(name: "big", sense: .maximize)
+    let x = (0..<4000).map { big.addVariable("x\($0)", kind: .binary, objective: Double($0 % 7)) }
+    for i in 0..<2000 { big.addRow("r\(i)", [.init(x[i], 1), .init(x[(i * 7 + 1) % 4000], 1), .init(x[(i * 13 + 5) % 4000], 1)], upper: 1) }
+    var options = GLPKSolver.Options()
+    options.memoryLimitMB = 1
+    do {
+      _ = try GLPKSolver(options: options).solve(big)
+      Issue.record("expected GLPK to reach its memory limit")
+    } catch {
+      #expect(error.kind == .memoryLimit)
+    }
+    #expect(try GLPKSolver().solve(knapsack()).objective == knapsackOptimum())
+  }
+
   @Test func crossChecksWithGlpsolThroughTheLPWriter() throws {
     guard let glpsol = ["/usr/bin/glpsol", "/usr/local/bin/glpsol"].first(where: FileManager.default.fileExists)
     else { return }  // glpk-utils is installed by .ci/run; without it there is nothing to compare with
