@@ -40,6 +40,13 @@ enum SchoolSettingsReader {
   }
 
   static func parse(text: String, file: String, log: DiagnosticLog) -> SchoolSettings {
+    guard TOMLProbe.parserSurvives(text) else {
+      let line = TOMLProbe.lineOfBrokenHeader(text)
+      log.error(
+        file, line, line == nil ? "invalid TOML: the file cannot be parsed" : "invalid TOML: a table header needs a name after '['",
+        hint: "write section headers as [week], [tiers], [rules] or [objective]")
+      return .unknown
+    }
     let root: TOMLTable
     do {
       root = try TOMLTable(string: text)
