@@ -23,6 +23,9 @@ extension ZoubanCommand {
     @Flag(name: .long, help: "Show each stage and GLPK's own log on stderr.")
     var verbose = false
 
+    @Flag(name: .long, help: "Name students by a stable pseudonym (学生-…) instead of their name in every output.")
+    var redact = false
+
     @Option(name: .long, help: "Megabytes of memory GLPK may use (0: no limit); past it the solve stops with an error.")
     var memoryLimit = 0
 
@@ -52,7 +55,7 @@ extension ZoubanCommand {
         printError("zouban: internal error: \(error); nothing written")
         throw Exit.internalError
       }
-      let (files, summary) = Pipeline.outputs(school: school, outcome: outcome)
+      let (files, summary) = Pipeline.outputs(school: redact ? Redaction.redacting(school) : school, outcome: outcome)
       do {
         try OutputDirectory.write(files, to: out)
       } catch {
