@@ -68,6 +68,10 @@ extension ZoubanCommand {
         throw Exit.interrupted
       }
       switch outcome.status {
+      case .feasible where summary.electivesPlaced == 0 && summary.electivesAsked > 0:
+        printError(
+          "zouban: the time limit (\(timeLimit) s) ran out before any club could be filled, so this timetable opens nothing; try a longer --time-limit"
+        )
       case .optimal, .feasible: return
       case .infeasible:
         for line in outcome.conflicts { printError(line) }

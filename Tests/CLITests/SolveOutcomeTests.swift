@@ -72,3 +72,19 @@ import Testing
     }
   }
 }
+
+@Suite struct EmptyTimetableHintTests {
+  /// A limit too short to fill any club still gives a valid (empty) timetable, exit 0, and says
+  /// plainly that it opens nothing; a timetable that places students does not say so.
+  @Test(arguments: ["0.2", "30"]) func saysSoWhenTheTimetableOpensNothing(limit: String) throws {
+    try Scratch.with { folder in
+      let out = folder.appendingPathComponent("out")
+      let run = try CLI.solve("Catalogs/chenguang-middle", out: out, "--time-limit", limit)
+      #expect(run.status == Exit.ok, "\(run)")
+      let summary = try Data(contentsOf: out.appendingPathComponent("summary.json"))
+      let json = try #require(try JSONSerialization.jsonObject(with: summary) as? [String: Any])
+      let placed = try #require(json["electives_placed"] as? Int)
+      #expect(run.stderr.contains("this timetable opens nothing") == (placed == 0), "\(run)")
+    }
+  }
+}
