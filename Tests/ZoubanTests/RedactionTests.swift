@@ -6,6 +6,16 @@ import ZoubanInput
 import ZoubanReports
 
 @Suite struct RedactionTests {
+  @Test func noPriorityCategoryAppearsInAnyOutput() throws {
+    let school = try #require(SchoolLoader.load(directory: Fixtures.catalog("yangguang-primary")).school)
+    let categories = Set(school.students.map(\.priority).filter { !$0.isEmpty })
+    #expect(categories.count >= 3)
+    let files = Pipeline.outputs(school: school, outcome: try TimetableSolver.solve(school)).files
+    for file in files {
+      for category in categories { #expect(!file.contents.contains(category), "\(category) in \(file.name)") }
+    }
+  }
+
   @Test func noStudentNameSurvivesInAnyOutput() throws {
     let school = try #require(SchoolLoader.load(directory: Fixtures.catalog("yangguang-primary")).school)
     let outcome = try TimetableSolver.solve(school)
