@@ -17,24 +17,31 @@ public enum OutputDirectory {
     public let isForeignDirectory: Bool
   }
 
+  /// Whether `path` may be replaced: it does not exist, or is a directory holding only files
+  /// Zouban writes. Returns whether it exists. Called before a long solve, and again by `write`.
+  @discardableResult
+  public static func checkReplaceable(_ path: String) throws(Failure) -> Bool {
+    let fm = FileManager.default
+    var isDirectory: ObjCBool = false
+    guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { return false }
+    guard isDirectory.boolValue else {
+      throw Failure(description: "\(path) exists and is not a directory", isForeignDirectory: true)
+    }
+    let foreign = ((try? fm.contentsOfDirectory(atPath: path)) ?? []).filter { !knownNames.contains($0) }.sorted()
+    guard foreign.isEmpty else {
+      throw Failure(
+        description:
+          "\(path) holds files Zouban did not write (\(foreign.prefix(3).joined(separator: ", "))); choose an empty or new --out directory",
+        isForeignDirectory: true)
+    }
+    return true
+  }
+
   public static func write(_ files: [(name: String, contents: String)], to path: String) throws(Failure) {
     let fm = FileManager.default
     let target = URL(fileURLWithPath: path).standardizedFileURL
     let parent = target.deletingLastPathComponent()
-    var isDirectory: ObjCBool = false
-    let exists = fm.fileExists(atPath: target.path, isDirectory: &isDirectory)
-    if exists {
-      guard isDirectory.boolValue else {
-        throw Failure(description: "\(path) exists and is not a directory", isForeignDirectory: true)
-      }
-      let foreign = ((try? fm.contentsOfDirectory(atPath: target.path)) ?? []).filter { !knownNames.contains($0) }.sorted()
-      guard foreign.isEmpty else {
-        throw Failure(
-          description:
-            "\(path) holds files Zouban did not write (\(foreign.prefix(3).joined(separator: ", "))); choose an empty or new --out directory",
-          isForeignDirectory: true)
-      }
-    }
+    let exists = try checkReplaceable(target.path)
     let tag = "\(target.lastPathComponent).\(getpid())"
     let fresh = parent.appendingPathComponent(".zouban-new-\(tag)")
     let old = parent.appendingPathComponent(".zouban-old-\(tag)")

@@ -44,6 +44,12 @@ extension ZoubanCommand {
         printError("\(self.school): \(loaded.diagnostics.errorCountLine); nothing written")
         throw Exit.badInput
       }
+      do {
+        try OutputDirectory.checkReplaceable(out)
+      } catch {
+        printError("zouban: \(error.description); nothing solved")
+        throw Exit.usage
+      }
       let outcome: SolveOutcome
       do {
         outcome = try TimetableSolver.solve(
