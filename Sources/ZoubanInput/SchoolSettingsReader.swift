@@ -40,10 +40,9 @@ enum SchoolSettingsReader {
   }
 
   static func parse(text: String, file: String, log: DiagnosticLog) -> SchoolSettings {
-    guard TOMLProbe.parserSurvives(text) else {
-      let line = TOMLProbe.lineOfBrokenHeader(text)
+    if let line = TOMLProbe.lineOfBrokenHeader(text) {
       log.error(
-        file, line, line == nil ? "invalid TOML: the file cannot be parsed" : "invalid TOML: a table header needs a name after '['",
+        file, line, "invalid TOML: a table header needs a name after '['",
         hint: "write section headers as [week], [tiers], [rules] or [objective]")
       return .unknown
     }
