@@ -40,7 +40,7 @@ enum SchoolSettingsReader {
   }
 
   static func parse(text: String, file: String, log: DiagnosticLog) -> SchoolSettings {
-    if let line = TOMLProbe.lineOfBrokenHeader(text) {
+    if let line = TOMLHeaderGuard.lineOfBrokenHeader(text) {
       log.error(
         file, line, "invalid TOML: a table header needs a name after '['",
         hint: "write section headers as [week], [tiers], [rules] or [objective]")
