@@ -26,6 +26,8 @@ struct Instance {
   let offerings: [Offering]
   /// `offeringIndex[course][slot]` → index into `offerings`.
   let offeringIndex: [[Slot: Int]]
+  /// The offerings of each course, by slot (computed once: the placement asks in its inner loops).
+  private let offeringsByCourse: [[Offering]]
   let courseIndex: [String: Int]
   let studentIndex: [String: Int]
   let courseOptions: CourseOptions
@@ -63,6 +65,7 @@ struct Instance {
     }
     self.offerings = offerings
     self.offeringIndex = index
+    offeringsByCourse = index.map { $0.values.sorted().map { offerings[$0] } }
   }
 
   /// The courses a student may be placed in (rule 2): ranked choices, every eligible course for
@@ -96,9 +99,7 @@ struct Instance {
   }
 
   /// The offerings of one course, by slot.
-  func offerings(of course: Int) -> [Offering] {
-    offeringIndex[course].values.sorted().map { offerings[$0] }
-  }
+  func offerings(of course: Int) -> [Offering] { offeringsByCourse[course] }
 
   /// Whether `fixed.csv` requires the student to attend the course.
   func isFixed(student s: Int, course c: Int) -> Bool {
