@@ -8,29 +8,27 @@ import Testing
 /// stage 3's root LP alone takes seconds, so the signal always lands inside the solve.
 @Suite(.serialized) struct InterruptTests {
   /// Starts `zouban solve SCHOOL --out OUT --verbose`, waits for the placement line on stderr,
-  /// sends `signals` SIGINTs 0.2 s apart, and returns the exit code and stderr.
+  /// sends `signals` SIGINTs 0.2 s apart, and returns the exit code and stderr. Stderr goes to a
+  /// file that is polled: a pipe read can fail with EINTR when the child exits, and Foundation's
+  /// `FileHandle.availableData` traps on that.
   private func interruptedSolve(school: URL, out: URL, signals: Int) throws -> (status: Int32, stderr: String) {
+    let log = out.deletingLastPathComponent().appendingPathComponent("stderr.txt")
+    FileManager.default.createFile(atPath: log.path, contents: nil)
     let process = Process()
     process.executableURL = CLI.executable
     process.arguments = ["solve", school.path, "--out", out.path, "--verbose"]
-    let stderr = Pipe()
-    process.standardError = stderr
+    process.standardError = try FileHandle(forWritingTo: log)
     process.standardOutput = FileHandle.nullDevice
     try process.run()
-    var text = ""
-    let reader = stderr.fileHandleForReading
-    while !text.contains("stage 2 (placement)") {
-      let chunk = reader.availableData
-      if chunk.isEmpty { break }
-      text += String(decoding: chunk, as: UTF8.self)
-    }
+    let text = { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
+    while process.isRunning && !text().contains("stage 2 (placement)") { Thread.sleep(forTimeInterval: 0.05) }
     for i in 0..<signals {
       if i > 0 { Thread.sleep(forTimeInterval: 0.2) }
       kill(process.processIdentifier, SIGINT)
     }
-    text += String(decoding: reader.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
-    return (process.terminationStatus, text)
+    defer { try? FileManager.default.removeItem(at: log) }
+    return (process.terminationStatus, text())
   }
 
   private func generatedSchool(in folder: URL) throws -> URL {
