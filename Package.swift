@@ -13,12 +13,16 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
   ],
   targets: [
     // Domain values and their invariants: no I/O, no solver.
     .target(name: "ZoubanModel"),
     // Files → ZoubanModel, with every problem located as file:line.
-    .target(name: "ZoubanInput", dependencies: ["ZoubanModel", "TOMLKit"]),
+    .target(name: "ZoubanInput", dependencies: ["ZoubanModel", "TOMLKit", "ZoubanXLSX"]),
+    // Office Open XML workbooks (.xlsx): a small writer and a first-sheet reader, nothing of Zouban.
+    .target(name: "ZoubanXLSX", dependencies: ["ZIPFoundation", "XMLCoder"]),
     // A solver-neutral integer program and its LP/MPS writers.
     .target(name: "MIPModel"),
     // The C guard around GLPK (Debian libglpk-dev): turns glp_error into a return code.
@@ -30,7 +34,7 @@ let package = Package(
     // The independent second opinion: checks any assignment against SPEC §2.
     .target(name: "ZoubanCheck", dependencies: ["ZoubanModel"]),
     // Fill rates, unplaced reasons, summary; CSV/JSON/HTML writers.
-    .target(name: "ZoubanReports", dependencies: ["ZoubanModel"]),
+    .target(name: "ZoubanReports", dependencies: ["ZoubanModel", "ZoubanXLSX"]),
     // Seeded realistic schools of any size (`zouban generate`, Benchmarks/).
     .target(name: "ZoubanGenerator", dependencies: ["ZoubanModel"]),
     // The one-call pipeline: load → formulate → solve → report.
@@ -43,13 +47,14 @@ let package = Package(
     .executableTarget(
       name: "zouban",
       dependencies: [
-        "Zouban", "ZoubanFormulation", "MIPModel", "ZoubanGenerator", "GLPKSolver",
+        "Zouban", "ZoubanInput", "ZoubanFormulation", "MIPModel", "ZoubanGenerator", "GLPKSolver",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
     .target(name: "TestSupport", dependencies: ["ZoubanModel", "ZoubanCheck", "ZoubanGenerator"], path: "Tests/TestSupport"),
     .testTarget(name: "ZoubanModelTests", dependencies: ["ZoubanModel"]),
     .testTarget(name: "ZoubanInputTests", dependencies: ["ZoubanInput", "TestSupport"], exclude: ["Fixtures"]),
+    .testTarget(name: "ZoubanXLSXTests", dependencies: ["ZoubanXLSX", "ZoubanInput", "TestSupport"], exclude: ["openpyxl_dump.py"]),
     .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "MIPModel"]),
     .testTarget(name: "ZoubanCheckTests", dependencies: ["ZoubanCheck", "ZoubanInput", "TestSupport"]),
     .testTarget(name: "ZoubanTests", dependencies: ["Zouban", "TestSupport"]),

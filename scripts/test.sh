@@ -3,7 +3,7 @@
 # one plain "N passed, N failed" line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source scripts/setup.sh
+ZOUBAN_SETUP_TESTS=1 source scripts/setup.sh
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0

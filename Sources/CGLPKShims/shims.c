@@ -84,6 +84,36 @@ static void error_hook(void *info) {
   longjmp(state->fatal, 1);
 }
 
+/* Copies the incumbent and the bound into the live record a progress display reads. */
+static void publish(zouban_live *live, glp_tree *tree, const zouban_result *r) {
+  if (live == NULL) return;
+  glp_prob *lp = glp_ios_get_prob(tree);
+  if (glp_mip_status(lp) == GLP_FEAS || glp_mip_status(lp) == GLP_OPT) {
+    double incumbent = glp_mip_obj_val(lp);
+    __atomic_store(&live->incumbent, &incumbent, __ATOMIC_RELAXED);
+    __atomic_store_n(&live->has_incumbent, 1, __ATOMIC_RELEASE);
+  }
+  if (r->has_bound) {
+    double bound = r->bound;
+    __atomic_store(&live->bound, &bound, __ATOMIC_RELAXED);
+    __atomic_store_n(&live->has_bound, 1, __ATOMIC_RELEASE);
+  }
+}
+
+zouban_live zouban_live_read(const zouban_live *live) {
+  zouban_live copy = {0, 0, 0, 0};
+  copy.has_incumbent = __atomic_load_n(&live->has_incumbent, __ATOMIC_ACQUIRE);
+  copy.has_bound = __atomic_load_n(&live->has_bound, __ATOMIC_ACQUIRE);
+  __atomic_load(&live->incumbent, &copy.incumbent, __ATOMIC_RELAXED);
+  __atomic_load(&live->bound, &copy.bound, __ATOMIC_RELAXED);
+  return copy;
+}
+
+void zouban_live_reset(zouban_live *live) {
+  __atomic_store_n(&live->has_incumbent, 0, __ATOMIC_RELEASE);
+  __atomic_store_n(&live->has_bound, 0, __ATOMIC_RELEASE);
+}
+
 /* Records the best bound and the first solution's time; stops the search at the deadline or on
    an interrupt; hands GLPK the warm start once. Never jumps or throws. */
 static void callback(glp_tree *tree, void *info) {
@@ -96,6 +126,7 @@ static void callback(glp_tree *tree, void *info) {
     r->has_bound = 1;
     r->bound = glp_ios_node_bound(tree, best);
   }
+  publish(c->live, tree, r);
   if (reason == GLP_IBINGO && r->first_solution_seconds < 0)
     r->first_solution_seconds = now_seconds() - state->started;
   if (reason == GLP_IHEUR && c->warm_start != NULL && !state->warm_start_tried) {

@@ -20,6 +20,8 @@ public struct GLPKSolver: Sendable {
     public var verbose = false
     /// GLPK's memory limit in megabytes (`glp_mem_limit`); 0 = none.
     public var memoryLimitMB = 0
+    /// Where the search publishes its incumbent and bound as it goes (for a progress display).
+    public var live: LiveSearch?
     public init() {}
   }
 
@@ -42,12 +44,13 @@ public struct GLPKSolver: Sendable {
     var values = [Double](repeating: 0, count: model.variables.count + 1)
     var result = zouban_result()
     let warm = warmStart.map { [0] + $0 }
+    options.live?.reset()
     arrays.withProblem { problem in
       withOptionalBuffer(warm) { warmPointer in
         var controls = zouban_controls(
           time_limit_seconds: options.timeLimit, mip_gap: options.gap, presolve: options.presolve ? 1 : 0,
           cuts: options.cuts ? 1 : 0, verbose: options.verbose ? 1 : 0, warm_start: warmPointer,
-          memory_limit_mb: options.memoryLimitMB, interrupt: Interrupts.flag)
+          memory_limit_mb: options.memoryLimitMB, interrupt: Interrupts.flag, live: options.live?.record)
         values.withUnsafeMutableBufferPointer { v in
           zouban_glpk_solve(problem, &controls, v.baseAddress, &result)
         }

@@ -1,4 +1,21 @@
 import Foundation
+import ZoubanReports
+
+/// One file of an output directory.
+public struct OutputFile: Sendable {
+  public let name: String
+  public let data: Data
+
+  public init(_ name: String, data: Data) {
+    self.name = name
+    self.data = data
+  }
+
+  public init(_ name: String, text: String) { self.init(name, data: Data(text.utf8)) }
+
+  /// The contents as UTF-8 text (the CSV, JSON and HTML files).
+  public var text: String { String(decoding: data, as: UTF8.self) }
+}
 
 /// Writes a set of files as one directory, all or nothing.
 ///
@@ -7,9 +24,7 @@ import Foundation
 /// old contents stay as they were (SPEC §3: never half-written).
 public enum OutputDirectory {
   /// The names a Zouban output directory may hold; a directory with anything else is not ours to replace.
-  public static let knownNames: Set<String> = [
-    "assignments.csv", "sections.csv", "fill.csv", "unplaced.csv", "summary.json", "report.html",
-  ]
+  public static let knownNames: Set<String> = Set(Tables.fileNames + ["summary.json", "report.html", "zouban.xlsx", "compare.csv", "compare.html", "sweep.csv", "sweep.html", "suggest.csv", "moves.csv"])
 
   public struct Failure: Error, CustomStringConvertible {
     public let description: String
@@ -37,7 +52,7 @@ public enum OutputDirectory {
     return true
   }
 
-  public static func write(_ files: [(name: String, contents: String)], to path: String) throws(Failure) {
+  public static func write(_ files: [OutputFile], to path: String) throws(Failure) {
     let fm = FileManager.default
     let target = URL(fileURLWithPath: path).standardizedFileURL
     let parent = target.deletingLastPathComponent()
@@ -50,7 +65,7 @@ public enum OutputDirectory {
       try? fm.removeItem(at: fresh)
       try fm.createDirectory(at: fresh, withIntermediateDirectories: false)
       for file in files {
-        try Data(file.contents.utf8).write(to: fresh.appendingPathComponent(file.name))
+        try file.data.write(to: fresh.appendingPathComponent(file.name))
       }
       if exists { try fm.moveItem(at: target, to: old) }
       do {
@@ -62,7 +77,18 @@ public enum OutputDirectory {
       if exists { try? fm.removeItem(at: old) }
     } catch {
       try? fm.removeItem(at: fresh)
-      throw Failure(description: "cannot write \(path): \(error.localizedDescription)", isForeignDirectory: false)
+      throw Failure(description: "cannot write \(path): \(reason(error))", isForeignDirectory: false)
     }
+  }
+
+  /// The system's own words for a failed write ("No space left on device", "File too large"),
+  /// which Foundation hides behind a generic message and an underlying POSIX error.
+  private static func reason(_ error: Error) -> String {
+    var current = error as NSError
+    while let underlying = current.userInfo[NSUnderlyingErrorKey] as? Error { current = underlying as NSError }
+    if current.domain == NSPOSIXErrorDomain, let message = strerror(Int32(current.code)) {
+      return String(cString: message)
+    }
+    return error.localizedDescription
   }
 }

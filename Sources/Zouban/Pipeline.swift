@@ -5,29 +5,33 @@ import ZoubanReports
 
 /// The one-call pipeline for library users and the command line: load → solve → report.
 public enum Pipeline {
-  /// Reads and checks a school directory (SPEC §1).
-  public static func load(_ directory: String) -> LoadResult {
-    SchoolLoader.load(directory: directory)
+  /// Reads and checks a school directory (SPEC §1), with a scenario's changes when one is given.
+  public static func load(_ directory: String, scenario: Scenario? = nil) -> LoadResult {
+    SchoolLoader.load(directory: directory, scenario: scenario)
   }
 
-  /// Every file of SPEC §3 for a solve's outcome, by name, in a fixed order.
-  public static func outputs(school: School, outcome: SolveOutcome) -> (files: [(name: String, contents: String)], summary: Summary) {
+  /// Every file of a solve's output directory, by name, in a fixed order: SPEC §3's files and
+  /// the office's tables (see `Tables`), and with `xlsx` all of them as one workbook.
+  ///
+  /// `moves`, for a re-solve (`--previous`), adds `moves.csv` and appends its counts to
+  /// `summary.json` (`StableResolve.Report.summaryFields`).
+  public static func outputs(
+    school: School, outcome: SolveOutcome, xlsx: Bool = false, moves: StableResolve.Report? = nil
+  ) throws -> (files: [OutputFile], summary: Summary, analysis: Analysis) {
     let analysis = Analysis(school: school, solution: outcome.solution)
     let summary = Summary(
       analysis: analysis, status: outcome.status.rawValue, objective: outcome.objective, bound: outcome.bound,
       gap: outcome.gap, solveSeconds: outcome.seconds)
-    func csv(_ table: (header: [String], rows: [[String]])) -> String {
-      CSVWriter.write(header: table.header, rows: table.rows)
-    }
-    let files = [
-      ("assignments.csv", csv(Tables.assignments(analysis))),
-      ("sections.csv", csv(Tables.sections(analysis))),
-      ("fill.csv", csv(Tables.fill(analysis))),
-      ("unplaced.csv", csv(Tables.unplaced(analysis))),
-      ("summary.json", summary.json(school: school)),
-      ("report.html", HTMLReport.render(analysis, summary: summary)),
-    ]
-    return (files, summary)
+    let tables = Tables.all(analysis)
+    var files =
+      tables.map { OutputFile($0.file, text: $0.csv) }
+      + [
+        OutputFile("summary.json", text: StableResolve.appending(moves?.summaryFields ?? [], to: summary.json)),
+        OutputFile("report.html", text: HTMLReport.render(analysis, summary: summary)),
+      ]
+    if let moves { files.append(OutputFile(MovesTable.file, text: MovesTable.csv(moves.moves))) }
+    if xlsx { files.append(OutputFile("zouban.xlsx", data: try Workbook.data(summary: summary, tables: tables))) }
+    return (files, summary, analysis)
   }
 
   /// Re-checks an assignment file against SPEC §2 with the independent checker.

@@ -1,3 +1,4 @@
+import ZoubanFormulation
 import ZoubanModel
 
 /// How a solve ended, in SPEC §3's words (`summary.json` `status`).
@@ -19,6 +20,11 @@ public struct SolveOutcome: Sendable {
   public internal(set) var seconds: Double
   /// Why no timetable exists (fixed.csv rows that cannot hold together), as `file:line: message`.
   public let conflicts: [String]
+  /// A re-solve (`SolveOptions.stability`): the objective plus the keep bonus of the students
+  /// who stay, what the re-solve maximised. `objective` stays SPEC §2's alone.
+  public internal(set) var stableValue: Int? = nil
+  /// A re-solve found no timetable within `--max-moves` (though timetables exist): nothing to write.
+  public internal(set) var moveLimitUnmet = false
 
   /// `(bound − objective) / max(1, |objective|)`.
   public var gap: Double? {
@@ -48,9 +54,15 @@ public struct SolveOptions: Sendable {
   public var method: SolveMethod = .automatic
   /// Megabytes GLPK may allocate (`glp_mem_limit`); 0 = no limit. Past it GLPK stops with an error.
   public var memoryLimitMB = 0
+  /// Where the solve publishes its best objective and bound as it runs (the live progress line).
+  public var progress: SolveProgress?
+  /// A re-solve that keeps students where they were (`--previous`, `--keep-bonus`, `--max-moves`).
+  public var stability: Stability?
   public init(
-    timeLimit: Double = 60, gap: Double = 0, verbose: Bool = false, method: SolveMethod = .automatic, memoryLimitMB: Int = 0
+    timeLimit: Double = 60, gap: Double = 0, verbose: Bool = false, method: SolveMethod = .automatic, memoryLimitMB: Int = 0,
+    progress: SolveProgress? = nil
   ) {
+    self.progress = progress
     self.timeLimit = timeLimit
     self.gap = gap
     self.verbose = verbose

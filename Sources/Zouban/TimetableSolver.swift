@@ -34,6 +34,7 @@ public enum TimetableSolver {
 
   /// Solves `school`. Throws only when GLPK itself fails; infeasibility and time limits are outcomes.
   public static func solve(_ school: School, options: SolveOptions = SolveOptions()) throws -> SolveOutcome {
+    if let stability = options.stability { return try solveStable(school, stability: stability, options: options) }
     let columns = Formulation.columnCount(school: school)
     let small = columns <= directModelLimit
     // The placement keeps slots as bits of a UInt64.
@@ -72,49 +73,74 @@ public enum TimetableSolver {
     warmStart: [Double]? = nil
   ) throws -> SolveOutcome {
     let start = warmStart ?? emptyStart(school, formulation.model)
-    let result = try glpk(options, timeLimit: timeLimit).solve(formulation.model, warmStart: start)
+    let result = try glpk(options, timeLimit: timeLimit, watch: (incumbent: true, bound: true))
+      .solve(formulation.model, warmStart: start)
     let bound = [integerBound(result.bound), extraBound].compactMap { $0 }.min()
+    options.progress?.record(objective: result.objective.map { Int($0.rounded()) }, bound: bound)
     return outcome(result, bound: bound, school: school, options: options) { formulation.solution(from: $0) }
   }
 
-  static func solveDecomposed(_ school: School, options: SolveOptions) throws -> SolveOutcome {
+  /// The decomposition; with `stability` (a re-solve, `StableSolver.swift`), stage 3 also
+  /// offers every previous (course, slot) and weighs keeping students where they were.
+  static func solveDecomposed(_ school: School, options: SolveOptions, stability: Stability? = nil) throws -> SolveOutcome {
     let started = Date()
     let remaining = { max(0.5, options.timeLimit - Date().timeIntervalSince(started)) }
     // Stage 1: the course-level relaxation, with up to half the time.
-    var courseLevel = CourseLevelModel(school: school)
-    if courseLevel.model.variables.count > courseLevelLinkingLimit {
-      courseLevel = CourseLevelModel(school: school, linking: false)
+    // Linking rows add rows, not columns: build without them first, so that a large school's
+    // model is built once.
+    var courseLevel = CourseLevelModel(school: school, linking: false)
+    if courseLevel.model.variables.count <= courseLevelLinkingLimit {
+      courseLevel = CourseLevelModel(school: school)
     }
-    let first = try glpk(options, timeLimit: options.timeLimit / 2).solve(
+    let first = try glpk(options, timeLimit: options.timeLimit / 2, watch: (incumbent: false, bound: true)).solve(
       courseLevel.model, warmStart: emptyStart(school, courseLevel.model))
     let bound = integerBound(first.bound)
+    options.progress?.record(bound: bound)
+    log(options, "stage 1 (course level): \(first.status.rawValue), value \(first.objective.map { Int($0.rounded()) } ?? 0), bound \(bound ?? 0), \(courseLevel.model.variables.count) columns, \(seconds(first.seconds))")
     guard first.status == .optimal || first.status == .feasible else {
       // The relaxation has no solution: then neither has the school (or time ran out).
       return outcome(first, bound: bound, school: school, options: options, relaxed: true) { _ in .empty }
     }
-    if Interrupts.requested {
-      // Stopped during stage 1: no placement yet, so the only timetable is opening nothing.
+    let plan = courseLevel.plan(from: first.values)
+    if Interrupts.requested || (plan.planned.isEmpty && first.status != .optimal) {
+      // Stopped during stage 1 (Ctrl-C, or a school so large that its root LP did not finish
+      // in time): no plan to place, so the only timetable is opening nothing. Building stage 3
+      // for every section anyway would overrun the time limit by minutes at 100,000 students.
       let objective = Int(courseLevel.model.objectiveConstant)
       return school.fixed.isEmpty
         ? SolveOutcome(status: .feasible, solution: .empty, objective: objective, bound: bound, seconds: first.seconds, conflicts: [])
         : SolveOutcome(status: .timeLimitNoSolution, solution: .empty, objective: nil, bound: bound, seconds: first.seconds, conflicts: [])
     }
-    log(options, "stage 1 (course level): \(first.status.rawValue), value \(first.objective.map { Int($0.rounded()) } ?? 0), bound \(bound ?? 0), \(courseLevel.model.variables.count) columns, \(seconds(first.seconds))")
     // Stage 2: place the planned sections.
-    let plan = courseLevel.plan(from: first.values)
     let placed = Decomposition.placeSections(school: school, plan: plan)
-    let sections = placed.sections
+    var sections = placed.sections
     log(options, "stage 2 (placement): \(sections.count) sections, proxy \(placed.proxy) of \(placed.planned) planned")
+    var unranked = plan.unranked
+    var planned = plan.planned
+    if let stability {
+      // A re-solve: every previous (course, slot) that can still run is offered too, with all
+      // its rooms and teachers, and so is each student's previous course.
+      sections += stability.sectionsToOffer(in: school)
+      for (student, previous) in stability.previousCourses(in: school) {
+        unranked[student, default: []].formUnion(previous)
+        planned[student, default: []].formUnion(previous)
+      }
+    }
     // Stage 3: assign students to the placed sections (any of which may stay closed).
-    var courses = CourseOptions.rankedAnd(unranked: plan.unranked)
+    var courses = CourseOptions.rankedAnd(unranked: unranked)
     let size = Formulation.columnCount(school: school, sections: sections, courses: courses)
-    if size > stage3RankedLimit { courses = .only(plan.planned) }
-    let stage3 = Formulation(school: school, sections: sections, courses: courses, linking: size <= stage3Limit)
-    let third = try glpk(options, timeLimit: remaining()).solve(stage3.model, warmStart: emptyStart(school, stage3.model))
+    if size > stage3RankedLimit { courses = .only(planned) }
+    let stage3 = Formulation(school: school, sections: sections, courses: courses, linking: size <= stage3Limit, stability: stability)
+    if let stability {
+      return try stableStage3(school, stage3, stability: stability, bound: bound, options: options, started: started)
+    }
+    let third = try glpk(options, timeLimit: remaining(), watch: (incumbent: true, bound: false))
+      .solve(stage3.model, warmStart: emptyStart(school, stage3.model))
     if third.status == .infeasible {
       // The placement cannot honour fixed.csv; the whole model decides with the time left.
       return try solveDirect(school, formulation: Formulation(school: school), options: options, timeLimit: remaining(), extraBound: bound)
     }
+    options.progress?.record(objective: third.objective.map { Int($0.rounded()) })
     log(options, "stage 3 (assignment): \(third.status.rawValue), value \(third.objective.map { Int($0.rounded()) } ?? 0), \(stage3.model.variables.count) columns, \(seconds(third.seconds))")
     var result = outcome(third, bound: bound, school: school, options: options) { stage3.solution(from: $0) }
     result.seconds = Date().timeIntervalSince(started)
@@ -122,14 +148,20 @@ public enum TimetableSolver {
   }
 
   /// Progress of the stages on stderr, with `--verbose`.
-  private static func log(_ options: SolveOptions, _ line: @autoclosure () -> String) {
+  static func log(_ options: SolveOptions, _ line: @autoclosure () -> String) {
     if options.verbose { FileHandle.standardError.write(Data(("zouban: " + line() + "\n").utf8)) }
   }
 
-  private static func seconds(_ s: Double) -> String { String(format: "%.2f s", s) }
+  static func seconds(_ s: Double) -> String { String(format: "%.2f s", s) }
 
-  private static func glpk(_ options: SolveOptions, timeLimit: Double) -> GLPKSolver {
+  /// GLPK with the solve's settings. `watch` says which of the search's live figures count for
+  /// the timetable (see `SolveProgress`).
+  static func glpk(_ options: SolveOptions, timeLimit: Double, watch: (incumbent: Bool, bound: Bool)) -> GLPKSolver {
     var glpk = GLPKSolver.Options()
+    if let progress = options.progress {
+      progress.watch(incumbent: watch.incumbent, bound: watch.bound)
+      glpk.live = progress.live
+    }
     glpk.timeLimit = timeLimit
     glpk.gap = options.gap
     glpk.verbose = options.verbose
@@ -139,17 +171,17 @@ public enum TimetableSolver {
 
   /// Without fixed rows, opening nothing is feasible: handing GLPK that point means even a search
   /// stopped early has a timetable to return.
-  private static func emptyStart(_ school: School, _ model: MIPModel) -> [Double]? {
+  static func emptyStart(_ school: School, _ model: MIPModel) -> [Double]? {
     school.fixed.isEmpty ? [Double](repeating: 0, count: model.variables.count) : nil
   }
 
   /// The objective is an integer, so any bound can be rounded down.
-  private static func integerBound(_ bound: Double?) -> Int? {
+  static func integerBound(_ bound: Double?) -> Int? {
     bound.map { Int(($0 + 1e-6).rounded(.down)) }
   }
 
   /// `relaxed`: the course-level relaxation proved infeasibility, so it also serves to explain it.
-  private static func outcome(
+  static func outcome(
     _ result: MIPResult, bound: Int?, school: School, options: SolveOptions, relaxed: Bool = false,
     solution: ([Double]) -> Solution
   ) -> SolveOutcome {

@@ -138,6 +138,12 @@ public enum CourseOptions: Sendable {
   /// Only the courses listed for each student (the decomposition's plan, at large scale).
   case only([String: Set<String>])
 
+  /// Whether these are SPEC §2's options unrestricted.
+  var isAll: Bool {
+    if case .all = self { return true }
+    return false
+  }
+
   func allows(student: Student, course: String) -> Bool {
     switch self {
     case .all: return student.choices.contains(course) || student.acceptAny

@@ -1,17 +1,20 @@
+import Foundation
 import ZoubanModel
 
 /// Reads an `assignments.csv` (SPEC §3), such as one staff edited by hand, for `zouban check`.
 ///
 /// Only the file's structure is judged here; whether the rows make sense (known students,
-/// sections that fit the rules) is the checker's job, against SPEC §2.
+/// sections that fit the rules) is the checker's job, against SPEC §2. The file may be an
+/// `.xlsx` workbook (its first sheet, same columns), as staff who edit in Excel save it.
 public enum AssignmentsReader {
   static let columns = ["student", "course", "section", "slot", "room", "teacher"].map { ColumnSpec($0, required: true) }
 
   /// Formula-guard prefixes `solve` writes (SPEC §3): a cell starting with one of these got a `'`.
   static let guardedStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
 
-  public static func read(path: String) -> (rows: [AssignmentRow], diagnostics: [Diagnostic]) {
+  public static func read(path given: String) -> (rows: [AssignmentRow], diagnostics: [Diagnostic]) {
     let log = DiagnosticLog()
+    let path = source(given)
     guard let bytes = TextDecoding.readBytes(path: path) else {
       log.error(path, nil, "file not found")
       return ([], log.diagnostics)
@@ -29,6 +32,15 @@ public enum AssignmentsReader {
         slot: value("slot"), room: value("room"), teacher: value("teacher"))
     }
     return (rows, log.diagnostics)
+  }
+
+  /// The file to read for `path`: the path itself, or, when it names a `.csv` that is not there,
+  /// the `.xlsx` of the same base name if that is (`assignments.xlsx` for `assignments.csv`).
+  /// Diagnostics then name the workbook, the file actually read.
+  static func source(_ path: String) -> String {
+    guard path.lowercased().hasSuffix(".csv"), !FileManager.default.fileExists(atPath: path) else { return path }
+    let workbook = String(path.dropLast(3)) + TableFile.workbookExtension
+    return FileManager.default.fileExists(atPath: workbook) ? workbook : path
   }
 
   /// Undoes the `'` that `solve` puts before a cell starting with `=`, `+`, `-`, `@`, tab or CR.

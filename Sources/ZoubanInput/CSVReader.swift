@@ -4,6 +4,9 @@ struct CSVRecord: Equatable, Sendable {
   let line: Int
   /// The fields as written (quotes removed, not trimmed).
   let fields: [String]
+  /// The file the record comes from when it is not the table's own: a row a scenario added or
+  /// changed is reported at the scenario's line (`Scenario`).
+  var source: String? = nil
 }
 
 /// The records of a CSV text, and the line of an unclosed quote if one swallowed the rest.

@@ -4,6 +4,8 @@ import ZoubanModel
 /// every row that named a code or a name, even a row with errors, so a broken course row is
 /// reported once, not again as "unknown course" in students.csv and fixed.csv.
 struct CourseEntry {
+  /// Where the row is: courses.csv, or the scenario that added or changed it.
+  let file: String
   let line: Int
   let code: String
   let name: String
@@ -102,7 +104,7 @@ enum CoursesReader {
       if !row.cell("code").isEmpty || !row.cell("name").isEmpty {
         catalog.entries.append(
           CourseEntry(
-            line: row.line, code: row.cell("code"), name: row.cell("name"), grades: grades, slots: slots.map { $0.sorted() },
+            file: row.file, line: row.line, code: row.cell("code"), name: row.cell("name"), grades: grades, slots: slots.map { $0.sorted() },
             course: course))
       }
     }

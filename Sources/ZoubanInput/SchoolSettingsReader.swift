@@ -40,10 +40,9 @@ enum SchoolSettingsReader {
   }
 
   static func parse(text: String, file: String, log: DiagnosticLog) -> SchoolSettings {
-    if let line = TOMLHeaderGuard.lineOfBrokenHeader(text) {
-      log.error(
-        file, line, "invalid TOML: a table header needs a name after '['",
-        hint: "write section headers as [week], [tiers], [rules] or [objective]")
+    if let (line, message) = TOMLParserGuard.problem(in: text) {
+      let isHeader = message.contains("table header")
+      log.error(file, line, message, hint: isHeader ? "write section headers as [week], [tiers], [rules] or [objective]" : nil)
       return .unknown
     }
     let root: TOMLTable

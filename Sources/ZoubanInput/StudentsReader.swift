@@ -71,7 +71,7 @@ enum StudentsReader {
       cells += CellParsers.list(row.cell("choices")).map { (row.heading("choices"), $0) }
     }
     var codes: [String] = []
-    var firstHeading: [Int: String] = [:]
+    var firstHeading: [String: String] = [:]
     for (heading, token) in cells where !token.isEmpty {
       guard case .found(let entry) = catalog.resolve(token) else {
         if case .unknown = catalog.resolve(token) {
@@ -80,12 +80,13 @@ enum StudentsReader {
         continue
       }
       let label = entry.label
-      if let first = firstHeading[entry.line] {
-        let place = first == heading ? "twice in \(heading)" : "in \(first) and again in \(heading)"
-        row.warning("course \(label) is chosen \(place); its first rank is kept")
+      let place = "\(entry.file):\(entry.line)"
+      if let first = firstHeading[place] {
+        let twice = first == heading ? "twice in \(heading)" : "in \(first) and again in \(heading)"
+        row.warning("course \(label) is chosen \(twice); its first rank is kept")
         continue
       }
-      firstHeading[entry.line] = heading
+      firstHeading[place] = heading
       if let grade, let grades = entry.grades, !grades.contains(grade) {
         row.warning("course \(label) in \(heading) is not open to grade \(grade) (grades \(grades)); the choice is dropped")
         continue

@@ -1,18 +1,32 @@
+import Foundation
 import ZoubanModel
+import ZoubanXLSX
 
-/// One CSV table of a school, decoded and split into records, with its header mapped.
+/// One table of a school (a CSV file, or the first sheet of an `.xlsx` workbook), split into
+/// records, with its header mapped.
 struct Table {
   /// The file as diagnostics name it (the user's directory joined with the file name).
   let file: String
   let header: HeaderMap
-  /// Data records (the header excluded), in file order.
+  /// The header row as written, which a scenario extends with the columns it sets.
+  let headerRecord: CSVRecord
+  /// Data records (the header excluded), in file order; for a workbook, `line` is the
+  /// spreadsheet row number.
   let rows: [CSVRecord]
   /// False when an unclosed quote cut the file short.
   let complete: Bool
 }
 
 /// Reads a table file and reports what is wrong with the file as a whole.
+///
+/// A table is a CSV file or an `.xlsx` workbook, whose first sheet is read instead: staff keep
+/// their lists in Excel or WPS, and exporting CSV loses nothing but is one more step to forget.
+/// Both become the same `CSVRecord`s, so header mapping, rows and diagnostics downstream do not
+/// know which it was.
 enum TableFile {
+  /// The extension of a workbook that may stand in for a `.csv` table of the same base name.
+  static let workbookExtension = "xlsx"
+
   enum Outcome {
     case missing
     case unreadable
@@ -33,8 +47,17 @@ enum TableFile {
     return parse(bytes: bytes, file: file, columns: columns, acceptsRankedChoices: acceptsRankedChoices, log: log)
   }
 
-  /// The same, from bytes already read.
+  /// Whether `file` is read as a workbook: by its name, or because it is a ZIP archive whatever
+  /// its name (an `.xlsx` renamed to `.csv` is still the table the user meant).
+  static func isWorkbook(file: String, bytes: [UInt8]) -> Bool {
+    file.lowercased().hasSuffix("." + workbookExtension) || bytes.starts(with: [0x50, 0x4B, 0x03, 0x04])
+  }
+
+  /// The same, from bytes already read: a workbook (see `isWorkbook`) or CSV text.
   static func parse(bytes: [UInt8], file: String, columns: [ColumnSpec], acceptsRankedChoices: Bool, log: DiagnosticLog) -> Outcome {
+    if isWorkbook(file: file, bytes: bytes) {
+      return parseWorkbook(bytes: bytes, file: file, columns: columns, acceptsRankedChoices: acceptsRankedChoices, log: log)
+    }
     guard let text = TextDecoding.decode(bytes) else {
       log.error(file, nil, "the file is neither UTF-8 nor GB18030 text", hint: "save it from Excel or WPS as \"CSV UTF-8\"")
       return .unreadable
@@ -49,16 +72,45 @@ enum TableFile {
       }
       return .unreadable
     }
+    return table(
+      file: file, headerRecord: headerRecord, rows: Array(document.records.dropFirst()), complete: document.unclosedQuoteLine == nil,
+      columns: columns, acceptsRankedChoices: acceptsRankedChoices, log: log)
+  }
+
+  /// The first sheet of an `.xlsx` workbook as a table, each record at its spreadsheet row.
+  /// A workbook that cannot be read is one error on the file, never a crash.
+  static func parseWorkbook(bytes: [UInt8], file: String, columns: [ColumnSpec], acceptsRankedChoices: Bool, log: DiagnosticLog) -> Outcome {
+    let sheet: [(row: Int, cells: [String])]
+    do {
+      sheet = try XLSXReader.firstSheet(Data(bytes))
+    } catch {
+      log.error(file, nil, error.message, hint: "open it in Excel or WPS and save it again as .xlsx (without a password), or as \"CSV UTF-8\"")
+      return .unreadable
+    }
+    let records = sheet.map { CSVRecord(line: $0.row, fields: $0.cells) }
+    guard let headerRecord = records.first else {
+      log.error(file, nil, "the first sheet is empty", hint: "the first row of the first sheet must be the header")
+      return .unreadable
+    }
+    return table(
+      file: file, headerRecord: headerRecord, rows: Array(records.dropFirst()), complete: true, columns: columns,
+      acceptsRankedChoices: acceptsRankedChoices, log: log)
+  }
+
+  /// Maps the header and checks row widths: the part of reading that CSV and workbooks share.
+  private static func table(
+    file: String, headerRecord: CSVRecord, rows: [CSVRecord], complete: Bool, columns: [ColumnSpec], acceptsRankedChoices: Bool,
+    log: DiagnosticLog
+  ) -> Outcome {
     let header = HeaderMap.build(header: headerRecord, columns: columns, acceptsRankedChoices: acceptsRankedChoices) {
       severity, message, hint in
       log.add(Diagnostic(severity, file: file, line: headerRecord.line, message, hint: hint))
     }
     let width = headerRecord.fields.count
-    let rows = Array(document.records.dropFirst())
     for row in rows where row.fields.count > width && row.fields[width...].contains(where: { !$0.trimmingWhitespace.isEmpty }) {
       log.warning(file, row.line, "the row has \(row.fields.count) cells but the header has \(width); the extra cells are ignored")
     }
-    return .table(Table(file: file, header: header, rows: rows, complete: document.unclosedQuoteLine == nil))
+    return .table(Table(file: file, header: header, headerRecord: headerRecord, rows: rows, complete: complete))
   }
 }
 
@@ -72,6 +124,9 @@ struct Row {
   let log: DiagnosticLog
 
   var line: Int { record.line }
+
+  /// The file diagnostics of this row name: the table's, or the scenario's for a row it wrote.
+  var file: String { record.source ?? table.file }
 
   /// Whether the header has this column.
   func has(_ column: String) -> Bool { table.header.index(column) != nil }
@@ -89,8 +144,8 @@ struct Row {
     index < record.fields.count ? record.fields[index].trimmingWhitespace : ""
   }
 
-  func error(_ message: String, hint: String? = nil) { log.error(table.file, line, message, hint: hint) }
-  func warning(_ message: String, hint: String? = nil) { log.warning(table.file, line, message, hint: hint) }
+  func error(_ message: String, hint: String? = nil) { log.error(file, line, message, hint: hint) }
+  func warning(_ message: String, hint: String? = nil) { log.warning(file, line, message, hint: hint) }
   func report(_ problem: CellProblem) { error(problem.message, hint: problem.hint) }
 
   /// A required text cell; an empty one is an error.

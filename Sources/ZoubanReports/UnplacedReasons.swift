@@ -15,7 +15,7 @@ extension Analysis {
       return student.acceptAny ? "所填志愿均已录取，其余课程无可调剂名额" : "所填志愿均已录取，志愿数少于选课数"
     }
     var parts = pending.compactMap { code -> String? in
-      guard let course = school.course(code) else { return nil }
+      guard let course = course(code) else { return nil }
       let label = "第\(student.rank(of: code)!)志愿\(course.name)"
       return "\(label)\(obstacle(course: course, student: student, busy: busy))"
     }
@@ -26,15 +26,19 @@ extension Analysis {
   /// What kept the student out of one course.
   private func obstacle(course: Course, student: Student, busy: Set<Slot>) -> String {
     guard course.grades.contains(student.grade) else { return "不招收\(student.grade)年级" }
-    let open = solution.sections.filter { $0.course == course.code }
+    let open = sectionsByCourse[course.code] ?? []
     if open.isEmpty {
-      if school.cannotOpenReason(course) != nil { return "未开设（没有合适的场地或教师）" }
+      if neverOpens.contains(course.code) { return "未开设（没有合适的场地或教师）" }
       return "未开班（报名不足\(course.minSize)人）"
     }
     let attendable = open.filter { student.isAvailable(in: $0.slot) }
     if attendable.isEmpty { return "开课时间该生不能参加" }
     let free = attendable.filter { !busy.contains($0.slot) }
     if free.isEmpty { return "与已录取课程时间冲突" }
+    // A seat left in a slot the student has free means the timetable is not optimal (the
+    // solver would have taken it); the office can move the student in by hand.
+    let roomy = free.filter { (enrolment[$0.id] ?? 0) < capacity(of: $0, course: course) }
+    if let section = roomy.first { return "\(slotLabel(section.slot))的班仍有空位，可调入" }
     return "已满"
   }
 }

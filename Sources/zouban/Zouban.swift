@@ -6,7 +6,7 @@ struct ZoubanCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "zouban",
     abstract: "Build the after-school elective timetable (走班课表) of a school with GLPK.",
-    subcommands: [Validate.self, Solve.self, Check.self, ExportModel.self, Generate.self])
+    subcommands: [Validate.self, Solve.self, Report.self, Compare.self, Sweep.self, Suggest.self, Check.self, ExportModel.self, Generate.self])
 }
 
 /// SPEC §4's exit codes.

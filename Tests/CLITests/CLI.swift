@@ -48,26 +48,51 @@ enum CLI {
   }()
 
   /// Runs `zouban arguments…` in `directory` (default: the package root) and waits for it.
-  ///
-  /// Output goes to files rather than pipes, so a chatty run can never fill a pipe and stall.
   static func run(_ arguments: [String], in directory: String = Fixtures.repositoryRoot) throws -> Run {
+    let (status, stdout, stderr) = try launch(executable, arguments, in: directory)
+    return Run(arguments: arguments, status: status, stdout: stdout, stderr: stderr)
+  }
+
+  /// Runs another program (`script`, `chromium` …) and returns its standard output. `environment`
+  /// entries are added to this process's environment; an empty value removes the variable.
+  static func runTool(_ path: String, _ arguments: [String], environment: [String: String] = [:]) throws -> String {
+    try launch(URL(fileURLWithPath: path), arguments, in: Fixtures.repositoryRoot, environment: environment).stdout
+  }
+
+  /// Runs a `bash -c` command line (for resource limits and signal dispositions that only a
+  /// shell sets up before `exec`), with the package root as working directory.
+  static func runShell(_ command: String) throws -> Run {
+    let (status, stdout, stderr) = try launch(URL(fileURLWithPath: "/bin/bash"), ["-c", command], in: Fixtures.repositoryRoot)
+    return Run(arguments: ["bash", "-c", command], status: status, stdout: stdout, stderr: stderr)
+  }
+
+  /// Output goes to files rather than pipes, so a chatty run can never fill a pipe and stall.
+  private static func launch(
+    _ program: URL, _ arguments: [String], in directory: String, environment: [String: String] = [:]
+  ) throws -> (status: Int32, stdout: String, stderr: String) {
     try Scratch.with { scratch in
       let out = scratch.appendingPathComponent("stdout")
       let err = scratch.appendingPathComponent("stderr")
       try Data().write(to: out)
       try Data().write(to: err)
       let process = Process()
-      process.executableURL = executable
+      process.executableURL = program
       process.arguments = arguments
       process.currentDirectoryURL = URL(fileURLWithPath: directory)
+      if !environment.isEmpty {
+        var merged = ProcessInfo.processInfo.environment
+        for (key, value) in environment { merged[key] = value.isEmpty ? nil : value }
+        process.environment = merged
+      }
       process.standardInput = FileHandle.nullDevice
       process.standardOutput = try FileHandle(forWritingTo: out)
       process.standardError = try FileHandle(forWritingTo: err)
       try process.run()
       process.waitUntilExit()
-      return Run(
-        arguments: arguments, status: process.terminationStatus,
-        stdout: try String(contentsOf: out, encoding: .utf8), stderr: try String(contentsOf: err, encoding: .utf8))
+      return (
+        process.terminationStatus, String(decoding: try Data(contentsOf: out), as: UTF8.self),
+        String(decoding: try Data(contentsOf: err), as: UTF8.self)
+      )
     }
   }
 

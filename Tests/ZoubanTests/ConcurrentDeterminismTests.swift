@@ -9,8 +9,8 @@ import ZoubanInput
 @Suite struct ConcurrentDeterminismTests {
   private func stableOutputs(_ catalog: String) throws -> [String] {
     let school = try #require(SchoolLoader.load(directory: Fixtures.catalog(catalog)).school)
-    let files = Pipeline.outputs(school: school, outcome: try TimetableSolver.solve(school)).files
-    return files.map { "\($0.name)\n" + $0.contents.split(separator: "\n").filter { !$0.contains("solve_seconds") }.joined(separator: "\n") }
+    let files = try Pipeline.outputs(school: school, outcome: try TimetableSolver.solve(school)).files
+    return files.map { "\($0.name)\n" + $0.text.split(separator: "\n").filter { !$0.contains("solve_seconds") }.joined(separator: "\n") }
   }
 
   @Test func fourConcurrentSolvesMatchTheSequentialOnes() async throws {

@@ -25,13 +25,13 @@ import ZoubanModel
 
   @Test func csvCellsCannotRunAndHTMLCannotScript() throws {
     let school = try hostileTiny()
-    let files = Pipeline.outputs(school: school, outcome: try TimetableSolver.solve(school)).files
-    let csv = try #require(files.first { $0.name == "assignments.csv" }).contents
+    let files = try Pipeline.outputs(school: school, outcome: try TimetableSolver.solve(school)).files
+    let csv = try #require(files.first { $0.name == "assignments.csv" }).text
     #expect(csv.contains("\"'=HYPERLINK(\"\"http://example.invalid\"\",\"\"点我\"\")\""))
     #expect(!csv.contains(",=HYPERLINK"))
-    let unplaced = try #require(files.first { $0.name == "unplaced.csv" }).contents
+    let unplaced = try #require(files.first { $0.name == "unplaced.csv" }).text
     #expect(unplaced.contains("\"王\"\"小\"\"明, 二\n行\u{202E}cba\""))
-    let html = try #require(files.first { $0.name == "report.html" }).contents
+    let html = try #require(files.first { $0.name == "report.html" }).text
     #expect(!html.contains("<script"))
     #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
     #expect(html.contains("王&quot;小&quot;明"))
@@ -40,7 +40,7 @@ import ZoubanModel
   @Test func theAssignmentsStillReadBackClean() throws {
     let school = try hostileTiny()
     let outcome = try TimetableSolver.solve(school)
-    let csv = Pipeline.outputs(school: school, outcome: outcome).files.first { $0.name == "assignments.csv" }!.contents
+    let csv = try Pipeline.outputs(school: school, outcome: outcome).files.first { $0.name == "assignments.csv" }!.text
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("zouban-hostile-\(UUID().uuidString).csv")
     defer { try? FileManager.default.removeItem(at: file) }
     try csv.write(to: file, atomically: true, encoding: .utf8)

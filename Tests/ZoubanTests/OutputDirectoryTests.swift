@@ -13,8 +13,8 @@ import Zouban
     let root = try scratch()
     defer { try? FileManager.default.removeItem(at: root) }
     let out = root.appendingPathComponent("out").path
-    try OutputDirectory.write([("summary.json", "1"), ("fill.csv", "a")], to: out)
-    try OutputDirectory.write([("summary.json", "2")], to: out)
+    try OutputDirectory.write([OutputFile("summary.json", text: "1"), OutputFile("fill.csv", text: "a")], to: out)
+    try OutputDirectory.write([OutputFile("summary.json", text: "2")], to: out)
     #expect(try FileManager.default.contentsOfDirectory(atPath: out) == ["summary.json"])
     #expect(try String(contentsOfFile: out + "/summary.json", encoding: .utf8) == "2")
     // No temporary directories are left beside it.
@@ -25,9 +25,9 @@ import Zouban
     let root = try scratch()
     defer { try? FileManager.default.removeItem(at: root) }
     let out = root.appendingPathComponent("out").path
-    try OutputDirectory.write([("summary.json", "old")], to: out)
+    try OutputDirectory.write([OutputFile("summary.json", text: "old")], to: out)
     #expect(throws: OutputDirectory.Failure.self) {
-      try OutputDirectory.write([("summary.json", "new"), ("missing-folder/fill.csv", "x")], to: out)
+      try OutputDirectory.write([OutputFile("summary.json", text: "new"), OutputFile("missing-folder/fill.csv", text: "x")], to: out)
     }
     #expect(try String(contentsOfFile: out + "/summary.json", encoding: .utf8) == "old")
     #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["out"])
@@ -38,7 +38,7 @@ import Zouban
     defer { try? FileManager.default.removeItem(at: root) }
     try "keep me".write(to: root.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
     do {
-      try OutputDirectory.write([("summary.json", "1")], to: root.path)
+      try OutputDirectory.write([OutputFile("summary.json", text: "1")], to: root.path)
       Issue.record("expected a refusal")
     } catch {
       #expect(error.isForeignDirectory)

@@ -10,17 +10,17 @@ import ZoubanReports
     let school = try #require(SchoolLoader.load(directory: Fixtures.catalog("yangguang-primary")).school)
     let categories = Set(school.students.map(\.priority).filter { !$0.isEmpty })
     #expect(categories.count >= 3)
-    let files = Pipeline.outputs(school: school, outcome: try TimetableSolver.solve(school)).files
+    let files = try Pipeline.outputs(school: school, outcome: try TimetableSolver.solve(school)).files
     for file in files {
-      for category in categories { #expect(!file.contents.contains(category), "\(category) in \(file.name)") }
+      for category in categories { #expect(!file.text.contains(category), "\(category) in \(file.name)") }
     }
   }
 
   @Test func noStudentNameSurvivesInAnyOutput() throws {
     let school = try #require(SchoolLoader.load(directory: Fixtures.catalog("yangguang-primary")).school)
     let outcome = try TimetableSolver.solve(school)
-    let files = Pipeline.outputs(school: Redaction.redacting(school), outcome: outcome).files
-    let everything = files.map(\.contents).joined()
+    let files = try Pipeline.outputs(school: Redaction.redacting(school), outcome: outcome).files
+    let everything = files.map(\.text).joined()
     // Names of two characters or more that are not also part of a teacher's, course's or room's
     // name, which the outputs show on purpose.
     let others = (school.teachers.map(\.name) + school.courses.map(\.name) + school.rooms.map(\.name)).joined(separator: "|")

@@ -90,10 +90,10 @@ private func twoCourseSchool(fixed: [FixedPlacement] = []) -> School {
   @Test func sameSchoolSameOutputs() throws {
     var generator = SmallSchoolGenerator(seed: 42)
     let school = generator.next()
-    let first = Pipeline.outputs(school: school, outcome: try TimetableSolver.solve(school)).files
-    let second = Pipeline.outputs(school: school, outcome: try TimetableSolver.solve(school)).files
-    func stable(_ files: [(name: String, contents: String)]) -> [String] {
-      files.map { "\($0.name)\n" + $0.contents.split(separator: "\n").filter { !$0.contains("solve_seconds") }.joined(separator: "\n") }
+    let first = try Pipeline.outputs(school: school, outcome: try TimetableSolver.solve(school)).files
+    let second = try Pipeline.outputs(school: school, outcome: try TimetableSolver.solve(school)).files
+    func stable(_ files: [OutputFile]) -> [String] {
+      files.map { "\($0.name)\n" + $0.text.split(separator: "\n").filter { !$0.contains("solve_seconds") }.joined(separator: "\n") }
     }
     #expect(stable(first) == stable(second))
   }

@@ -9,7 +9,7 @@ import ZoubanReports
     let name = "阳光\"小学\" \\ 分校\n二部\t/"
     let school = School(name: name, term: "秋", week: Week(days: [.mon], periods: [Period(start: "16:00", end: "16:40")]), courses: [], rooms: [], teachers: [], students: [])
     let outcome = try TimetableSolver.solve(school)
-    let json = Pipeline.outputs(school: school, outcome: outcome).files.first { $0.name == "summary.json" }!.contents
+    let json = try Pipeline.outputs(school: school, outcome: outcome).files.first { $0.name == "summary.json" }!.text
     let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
     #expect(parsed["school"] as? String == name)
     #expect(parsed["status"] as? String == "optimal")

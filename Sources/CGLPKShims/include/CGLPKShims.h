@@ -44,6 +44,15 @@ typedef struct {
   const double *ar;           /* [nonzeros+1] values */
 } zouban_problem;
 
+/* What a running search has found so far, for a progress display on another thread. The
+   callback writes it with atomic stores; zouban_live_read reads it the same way. */
+typedef struct {
+  double incumbent;           /* objective of the best integer solution (valid when has_incumbent) */
+  double bound;               /* best bound over the open nodes (valid when has_bound) */
+  int has_incumbent;
+  int has_bound;
+} zouban_live;
+
 /* Controls. */
 typedef struct {
   double time_limit_seconds;  /* wall clock, enforced from the callback */
@@ -54,6 +63,7 @@ typedef struct {
   const double *warm_start;   /* [cols+1] or NULL: an integer feasible solution given to GLPK */
   size_t memory_limit_mb;     /* 0 = no limit */
   volatile int *interrupt;    /* or NULL: when *interrupt != 0 the search stops */
+  zouban_live *live;          /* or NULL: updated from the callback as the search goes */
 } zouban_controls;
 
 /* Everything GLPK said back. */
@@ -77,6 +87,11 @@ typedef struct {
  */
 void zouban_glpk_solve(const zouban_problem *problem, const zouban_controls *controls,
                        double *values, zouban_result *result);
+
+/* A consistent-enough copy of *live for display (each field read atomically). */
+zouban_live zouban_live_read(const zouban_live *live);
+/* Clears *live before the next search. */
+void zouban_live_reset(zouban_live *live);
 
 /* The version of the GLPK library linked, e.g. "5.0". */
 const char *zouban_glpk_version(void);

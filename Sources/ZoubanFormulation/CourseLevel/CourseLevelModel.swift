@@ -81,6 +81,7 @@ public struct CourseLevelModel: Sendable {
   private mutating func addStudentColumnsAndRows() {
     let penalty = school.objective.unplacedPenalty
     var groups: [FlexibleGroup.Key: FlexibleGroup] = [:]
+    let offeredSlots = Set(instance.offerings.map(\.slot))
     for (s, student) in school.students.enumerated() where student.electives > 0 {
       var terms: [MIPModel.Term] = []
       var unranked: [Int] = []
@@ -105,7 +106,7 @@ public struct CourseLevelModel: Sendable {
         terms.append(.init(y, 1))
         if linking { model.addRow("open[\(student.id),\(school.courses[c].code)]", [.init(y, 1), .init(n, -1)], upper: 0) }
       }
-      let attendable = Set(instance.offerings.map(\.slot)).filter(student.isAvailable).count
+      let attendable = offeredSlots.filter(student.isAvailable).count
       let limit = min(student.electives, attendable)
       if !unranked.isEmpty {
         let a = model.addVariable("a[\(student.id)]", kind: .integer, upper: Double(min(limit, unranked.count)))

@@ -49,8 +49,12 @@ extension Formulation {
 
   /// The school's objective of a solution, from the model's own coefficients (so a test can
   /// compare it with the independent checker's).
+  ///
+  /// With `stability` the model's own objective also holds the keep bonus; this is still
+  /// SPEC §2's objective alone.
   public func objective(of values: [Double]) -> Int {
-    Int(model.objectiveValue(values).rounded())
+    guard stability != nil else { return Int(model.objectiveValue(values).rounded()) }
+    return attendances.reduce(instance.objectiveConstant()) { $0 + (values[$1.variable.index] > 0.5 ? $1.gain : 0) }
   }
 }
 
@@ -74,6 +78,7 @@ extension Formulation {
       else { return nil }
       values[x] = 1
     }
+    fillStays(&values)
     return model.violatedRows(values).isEmpty ? values : nil
   }
 }

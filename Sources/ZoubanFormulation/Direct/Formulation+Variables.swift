@@ -27,10 +27,13 @@ extension Formulation {
         let gain = instance.multiplier(student: s) * (instance.utility(student: s, course: c) + penalty)
         for (slot, o) in instance.offeringIndex[c].sorted(by: { $0.key < $1.key }) {
           guard student.isAvailable(in: slot), pinned == nil || pinned == slot else { continue }
+          // With a previous timetable (`Formulation+Stability.swift`) the objective is scaled
+          // and each previous placement kept earns 1 on top, to break ties.
+          let kept = previousKeys.contains(AttendanceKey(student: s, course: c, slot: slot)) ? 1 : 0
           let v = model.addVariable(
-            "x[\(student.id),\(school.courses[c].code),\(slot.id)]", kind: .binary, objective: Double(gain))
+            "x[\(student.id),\(school.courses[c].code),\(slot.id)]", kind: .binary, objective: Double(gain * scale + kept))
           attendancesByOffering[o].append(attendances.count)
-          attendances.append(Attendance(student: s, offering: o, variable: v))
+          attendances.append(Attendance(student: s, offering: o, variable: v, gain: gain))
         }
       }
     }

@@ -21,6 +21,8 @@ public struct Formulation: Sendable {
     let student: Int
     let offering: Int
     let variable: MIPModel.VariableID
+    /// What the column adds to SPEC §2's objective, `m_s · (u_s(c) + unplaced_penalty)`.
+    let gain: Int
   }
 
   /// One `room[c,t,r]` or `teach[c,t,p]` column.
@@ -40,24 +42,42 @@ public struct Formulation: Sendable {
   var teacherUses: [Use] = []
   /// `attendancesByOffering[o]` → indexes into `attendances`.
   var attendancesByOffering: [[Int]]
+  /// A re-solve that keeps students where they were (`Formulation+Stability.swift`), or `nil`.
+  public let stability: Stability?
+  /// With `stability`, the model maximises `scale · (objective + keep bonus) + kept placements`:
+  /// the kept placements only break ties. 1 without.
+  var scale = 1
+  /// With `stability`: the previous (student index, course index, slot) placements of students
+  /// still in the school.
+  var previousKeys = Set<AttendanceKey>()
+  /// With `stability`: `stay[s]` columns, by student index.
+  var stays: [(student: Int, variable: MIPModel.VariableID)] = []
 
   /// The whole problem; with `sections`, only the placed sections can open, and `courses` can
   /// narrow each student's courses (decomposition stage 3).
   ///
   /// `linking` adds `x[s,c,t] ≤ Σ_r room[c,t,r]`, one row per column: it makes the LP much tighter,
   /// and slower. Stage 3 of large schools goes without (4,000 students: 11 s → 2 s, same value).
-  public init(school: School, sections: [Section]? = nil, courses: CourseOptions = .all, linking: Bool = true) {
+  ///
+  /// `stability` adds the re-solve's keep bonus and `--max-moves` row (see `Stability`); its
+  /// model's objective is then not SPEC §2's: `objective(of:)` gives that.
+  public init(
+    school: School, sections: [Section]? = nil, courses: CourseOptions = .all, linking: Bool = true, stability: Stability? = nil
+  ) {
     self.school = school
     self.linking = linking
+    self.stability = stability
     instance = Instance(school, sections: sections, courses: courses)
     model = MIPModel(name: "zouban \(school.name)", sense: .maximize)
     attendancesByOffering = Array(repeating: [], count: instance.offerings.count)
+    prepareStability()
     addSectionVariables()
     addAttendanceVariables()
     addStudentRows()
     addSectionRows()
     addResourceRows()
-    model.objectiveConstant = Double(instance.objectiveConstant())
+    addStabilityRows(exact: sections == nil && courses.isAll)
+    model.objectiveConstant = Double(instance.objectiveConstant() * scale)
   }
 
   /// How many columns `Formulation(school:sections:courses:)` has, without building it (at
