@@ -90,8 +90,9 @@ extension TimetableSolver {
   /// The decomposition's stage 3 of a re-solve: the placed sections and every previous
   /// (course, slot), from the previous timetable as far as it holds.
   static func stableStage3(
-    _ school: School, _ stage3: Formulation, stability: Stability, bound: Int?, options: SolveOptions, started: Date
+    _ school: School, plan: CoursePlan, sections: [Section], stability: Stability, bound: Int?, options: SolveOptions, started: Date
   ) throws -> SolveOutcome {
+    let stage3 = stage3Formulation(school, plan: plan, sections: sections, stability: stability)
     let remaining = { max(0.5, options.timeLimit - Date().timeIntervalSince(started)) }
     let start = stage3.previousStart() ?? feasibleZeros(stage3.model)
     let third = try glpk(options, timeLimit: remaining(), watch: (incumbent: false, bound: false)).solve(stage3.model, warmStart: start)

@@ -111,12 +111,55 @@ public enum TimetableSolver {
         ? SolveOutcome(status: .feasible, solution: .empty, objective: objective, bound: bound, seconds: first.seconds, conflicts: [])
         : SolveOutcome(status: .timeLimitNoSolution, solution: .empty, objective: nil, bound: bound, seconds: first.seconds, conflicts: [])
     }
-    // Stage 2: place the planned sections.
-    let placed = Decomposition.placeSections(school: school, plan: plan)
-    var sections = placed.sections
-    log(options, "stage 2 (placement): \(sections.count) sections, proxy \(placed.proxy) of \(placed.planned) planned")
+    // Stage 2: place the planned sections, from two starts (see `SectionPlacer.place`).
+    let placements = try Decomposition.placeSections(school: school, plan: plan) { model, start in
+      // The packing is small; a tenth of the time left is plenty, and a packing stopped early
+      // still returns the greedy's start or better.
+      let result = try glpk(options, timeLimit: max(1, remaining() / 10), watch: (incumbent: false, bound: false))
+        .solve(model, warmStart: start)
+      return result.objective == nil ? nil : result.values
+    }
+    for placement in placements {
+      log(options, "stage 2 (placement): \(placement.sections.count) sections from the \(placement.start), proxy \(placement.proxy) of \(placement.planned) planned")
+    }
+    if let stability {
+      return try stableStage3(school, plan: plan, sections: placements[0].sections, stability: stability, bound: bound, options: options, started: started)
+    }
+    // Stage 3: assign students to the placed sections (any of which may stay closed). Stage 3
+    // is the judge of a placement: the second one gets its turn when the first did not reach
+    // the bound and took under a quarter of the time left (on the sample schools and up to
+    // 1,500 generated students, a second or two).
+    var best: SolveOutcome?
+    var lastSeconds = 0.0
+    for (i, placement) in placements.enumerated() {
+      if i > 0 {
+        guard best?.status != .optimal, lastSeconds * 4 < remaining(), !Interrupts.requested else { break }
+      }
+      let stage3 = stage3Formulation(school, plan: plan, sections: placement.sections)
+      let third = try glpk(options, timeLimit: remaining(), watch: (incumbent: true, bound: false))
+        .solve(stage3.model, warmStart: emptyStart(school, stage3.model))
+      lastSeconds = third.seconds
+      log(options, "stage 3 (assignment, \(placement.start)): \(third.status.rawValue), value \(third.objective.map { Int($0.rounded()) } ?? 0), \(stage3.model.variables.count) columns, \(seconds(third.seconds))")
+      guard third.status != .infeasible else { continue }
+      options.progress?.record(objective: third.objective.map { Int($0.rounded()) })
+      let result = outcome(third, bound: bound, school: school, options: options) { stage3.solution(from: $0) }
+      if (result.objective ?? Int.min) > (best?.objective ?? Int.min) || best == nil { best = result }
+    }
+    guard var result = best else {
+      // No placement can honour fixed.csv; the whole model decides with the time left.
+      return try solveDirect(school, formulation: Formulation(school: school), options: options, timeLimit: remaining(), extraBound: bound)
+    }
+    result.seconds = Date().timeIntervalSince(started)
+    return result
+  }
+
+  /// Stage 3's model: the direct model restricted to the placed sections, each student offered
+  /// their ranked courses and the unranked ones the plan gives their group (only their planned
+  /// courses above `stage3RankedLimit` columns).
+  static func stage3Formulation(_ school: School, plan: CoursePlan, sections: [Section], stability: Stability? = nil) -> Formulation {
     var unranked = plan.unranked
     var planned = plan.planned
+    var sections = sections
     if let stability {
       // A re-solve: every previous (course, slot) that can still run is offered too, with all
       // its rooms and teachers, and so is each student's previous course.
@@ -126,25 +169,10 @@ public enum TimetableSolver {
         planned[student, default: []].formUnion(previous)
       }
     }
-    // Stage 3: assign students to the placed sections (any of which may stay closed).
     var courses = CourseOptions.rankedAnd(unranked: unranked)
     let size = Formulation.columnCount(school: school, sections: sections, courses: courses)
     if size > stage3RankedLimit { courses = .only(planned) }
-    let stage3 = Formulation(school: school, sections: sections, courses: courses, linking: size <= stage3Limit, stability: stability)
-    if let stability {
-      return try stableStage3(school, stage3, stability: stability, bound: bound, options: options, started: started)
-    }
-    let third = try glpk(options, timeLimit: remaining(), watch: (incumbent: true, bound: false))
-      .solve(stage3.model, warmStart: emptyStart(school, stage3.model))
-    if third.status == .infeasible {
-      // The placement cannot honour fixed.csv; the whole model decides with the time left.
-      return try solveDirect(school, formulation: Formulation(school: school), options: options, timeLimit: remaining(), extraBound: bound)
-    }
-    options.progress?.record(objective: third.objective.map { Int($0.rounded()) })
-    log(options, "stage 3 (assignment): \(third.status.rawValue), value \(third.objective.map { Int($0.rounded()) } ?? 0), \(stage3.model.variables.count) columns, \(seconds(third.seconds))")
-    var result = outcome(third, bound: bound, school: school, options: options) { stage3.solution(from: $0) }
-    result.seconds = Date().timeIntervalSince(started)
-    return result
+    return Formulation(school: school, sections: sections, courses: courses, linking: size <= stage3Limit, stability: stability)
   }
 
   /// Progress of the stages on stderr, with `--verbose`.

@@ -30,6 +30,8 @@ struct Instance {
   private let offeringsByCourse: [[Offering]]
   let courseIndex: [String: Int]
   let studentIndex: [String: Int]
+  let roomIndex: [String: Int]
+  let teacherIndex: [String: Int]
   let courseOptions: CourseOptions
 
   /// Indexes `school`; with `sections`, only those (course, slot, room, teacher) choices exist, so
@@ -43,6 +45,8 @@ struct Instance {
     courseIndex = Dictionary(school.courses.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
     studentIndex = Dictionary(school.students.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     let teacherIndex = Dictionary(school.teachers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    self.teacherIndex = teacherIndex
+    roomIndex = Dictionary(school.rooms.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     var offerings: [Offering] = []
     var index = [[Slot: Int]](repeating: [:], count: school.courses.count)
     for (c, course) in school.courses.enumerated() {

@@ -1,23 +1,24 @@
 import MIPModel
 import ZoubanModel
 
-/// The course-level relaxation of SPEC §2: who gets which course and how many sections each
-/// course opens in the week, without deciding slots.
+/// The course-level relaxation of SPEC §2: who gets which course, and which sections open in
+/// which slot, room and with which teacher, without deciding the students' slots.
 ///
-/// Every timetable maps onto it (a student attends `c` ⇒ `y[s,c] = 1`; `n[c]` counts the
-/// sections; `q[c,p]` the ones teacher `p` teaches), and its objective is the school's, so **its
-/// optimum is a valid upper bound** on the timetable's. It has a few columns per student instead
-/// of one per student, course and slot, so GLPK solves it in seconds at school scale.
+/// Every timetable maps onto it (a student attends `c` ⇒ `y[s,c] = 1`; its sections are the
+/// timetable's), and its objective is the school's, so **its optimum is a valid upper bound** on
+/// the timetable's. Students have a few columns each instead of one per course and slot, so
+/// GLPK solves it in seconds at school scale; its sections are stage 2's first placement.
 ///
 /// Variables: `y[s,c]` binary; `n[c]` integer sections of `c`; `q[c,p]` integer sections of `c`
-/// taught by `p`. Rows (each valid for every timetable):
+/// taught by `p`; `room[c,t,r]`, `teach[c,t,p]` binaries per offering. Rows (each valid for
+/// every timetable; `docs/formulation.md` says why each is there):
 /// - `Σ_c y[s,c] ≤ min(e_s, slots s can attend)`; fixed courses `y[s,c] = 1`;
-/// - `min_size_c · n[c] ≤ Σ_s y[s,c] ≤ cap_c · n[c]` with `cap_c` the largest section `c` can have;
+/// - `min_size_c · n[c] ≤ Σ_s y[s,c] ≤ Σ min(max_size_c, cap_r) · room[c,t,r]`, and the same seats
+///   counted only in the slots each pattern of student availability can attend;
 /// - `y[s,c] ≤ n[c]` (optional: see `init`);
-/// - `n[c] = Σ_p q[c,p]`, `q[c,p] ≤` slots where `p` can teach `c`,
-///   `Σ_c q[c,p] ≤ min(max_sections_p, slots p is available)`;
-/// - per room type, `Σ n[c] ≤` room-slots of that type available; per course, `n[c] ≤` the
-///   (room, teacher) slots it could use and `max_sections`.
+/// - `n[c] = Σ room = Σ_p q[c,p]`, `q[c,p] = Σ_t teach[c,t,p]`, `Σ room = Σ teach` per offering;
+///   each room and teacher once per slot, `Σ_c q[c,p] ≤ min(max_sections_p, slots p is
+///   available)`, `n[c] ≤ max_sections`; a section in each (course, slot) fixed.csv pins.
 public struct CourseLevelModel: Sendable {
   struct Take: Sendable {
     let student: Int
@@ -31,6 +32,24 @@ public struct CourseLevelModel: Sendable {
     let variable: MIPModel.VariableID
   }
 
+  /// `room[c,t,r]`: a section of course `c` in slot `t` and room `r`.
+  struct SlottedRoom: Sendable {
+    let course: Int
+    let slot: Slot
+    let room: Int
+    /// `min(max_size, room capacity)`: the most students the section seats.
+    let capacity: Int
+    let variable: MIPModel.VariableID
+  }
+
+  /// `teach[c,t,p]`: teacher `p` teaches a section of course `c` in slot `t`.
+  struct SlottedTeacher: Sendable {
+    let course: Int
+    let slot: Slot
+    let teacher: Int
+    let variable: MIPModel.VariableID
+  }
+
   public let school: School
   public private(set) var model: MIPModel
   let linking: Bool
@@ -38,6 +57,10 @@ public struct CourseLevelModel: Sendable {
   var takes: [Take] = []
   var sections: [Int: MIPModel.VariableID] = [:]
   var quotas: [Quota] = []
+  var slotted: [SlottedRoom] = []
+  var slottedTeachers: [SlottedTeacher] = []
+  private var roomSlotTerms: [ResourceSlot: [MIPModel.Term]] = [:]
+  private var teacherSlotTerms: [ResourceSlot: [MIPModel.Term]] = [:]
   var flexibleGroups: [FlexibleGroup] = []
   var flexible: [FlexibleTake] = []
 
@@ -73,6 +96,44 @@ public struct CourseLevelModel: Sendable {
         terms.append(.init(q, 1))
       }
       model.addRow("split[\(course.code)]", terms, lower: 0, upper: 0)
+      addSlottedSections(course: c, sections: n)
+    }
+  }
+
+  /// The sections themselves, per slot: `room[c,t,r]` and `teach[c,t,p]` binaries as in the
+  /// direct model, with `n[c] = Σ room`, `q[c,p] = Σ_t teach` and each room and teacher once
+  /// per slot. Only the students stay at course level, so this is still a relaxation (a student's
+  /// courses may share a slot here), but rooms, teachers and their availability must fit slot by
+  /// slot, and each section seats what its own room seats. Counting sections per week only,
+  /// the 1,500-student generated school got a plan of 18 lab sections for 17 usable lab-slots
+  /// (on Friday only two lab teachers are free), and a bound 9.6 % above its timetable.
+  private mutating func addSlottedSections(course c: Int, sections n: MIPModel.VariableID) {
+    let code = school.courses[c].code
+    var all = [MIPModel.Term(n, -1)]
+    var byTeacher: [Int: [MIPModel.Term]] = [:]
+    for offering in instance.offerings(of: c) {
+      var pair: [MIPModel.Term] = []
+      for option in offering.rooms {
+        let v = model.addVariable("room[\(code),\(offering.slot.id),\(school.rooms[option.room].id)]", kind: .binary)
+        slotted.append(SlottedRoom(course: c, slot: offering.slot, room: option.room, capacity: option.capacity, variable: v))
+        pair.append(.init(v, 1))
+        all.append(.init(v, 1))
+        roomSlotTerms[ResourceSlot(resource: option.room, slot: offering.slot), default: []].append(.init(v, 1))
+      }
+      for p in offering.teachers {
+        let v = model.addVariable("teach[\(code),\(offering.slot.id),\(school.teachers[p].id)]", kind: .binary)
+        slottedTeachers.append(SlottedTeacher(course: c, slot: offering.slot, teacher: p, variable: v))
+        pair.append(.init(v, -1))
+        byTeacher[p, default: []].append(.init(v, 1))
+        teacherSlotTerms[ResourceSlot(resource: p, slot: offering.slot), default: []].append(.init(v, 1))
+      }
+      model.addRow("pair[\(code),\(offering.slot.id)]", pair, lower: 0, upper: 0)
+    }
+    model.addRow("rooms[\(code)]", all, lower: 0, upper: 0)
+    for quota in quotas where quota.course == c {
+      model.addRow(
+        "quota[\(code),\(school.teachers[quota.teacher].id)]", byTeacher[quota.teacher]! + [.init(quota.variable, -1)],
+        lower: 0, upper: 0)
     }
   }
 
@@ -138,11 +199,13 @@ public struct CourseLevelModel: Sendable {
   private mutating func addCourseRows() {
     let takesByCourse = Dictionary(grouping: takes, by: \.course)
     let flexibleByCourse = Dictionary(grouping: flexible, by: \.course)
+    let seatsByCourse = Dictionary(grouping: slotted, by: \.course)
     for (c, course) in school.courses.enumerated() {
       guard let n = sections[c] else { continue }
       let students = ((takesByCourse[c] ?? []).map(\.variable) + (flexibleByCourse[c] ?? []).map(\.variable)).map { MIPModel.Term($0, 1) }
-      let capacity = instance.offerings(of: c).flatMap(\.rooms).map(\.capacity).max() ?? 0
-      model.addRow("fit[\(course.code)]", students + [.init(n, -Double(capacity))], upper: 0)
+      let seats = (seatsByCourse[c] ?? []).map { MIPModel.Term($0.variable, -Double($0.capacity)) }
+      model.addRow("fit[\(course.code)]", students + seats, upper: 0)
+      addAvailabilityRows(course: c, takes: takesByCourse[c] ?? [], flexible: flexibleByCourse[c] ?? [], seats: seatsByCourse[c] ?? [])
       model.addRow("minimum[\(course.code)]", students + [.init(n, -Double(course.minSize))], lower: 0)
     }
     for (p, teacher) in school.teachers.enumerated() {
@@ -151,12 +214,34 @@ public struct CourseLevelModel: Sendable {
       let limit = min(teacher.maxSections ?? slots, slots)
       if !terms.isEmpty { model.addRow("teacher[\(teacher.id)]", terms, upper: Double(limit)) }
     }
-    let types = Set(school.courses.map(\.roomType)).sorted()
-    for type in types {
-      let terms = sections.keys.sorted().filter { school.courses[$0].roomType == type }.map { MIPModel.Term(sections[$0]!, 1) }
-      let roomSlots = Set(instance.offerings.flatMap { o in o.rooms.map { RoomSlot(room: $0.room, slot: o.slot) } }
-        .filter { school.rooms[$0.room].type == type }).count
-      if terms.count > 1 { model.addRow("roomtype[\(type)]", terms, upper: Double(roomSlots)) }
+    // A fixed.csv row with a slot needs a section of its course then.
+    for pin in SectionPacking.pinnedSlots(instance) {
+      let terms = slotted.filter { $0.course == pin.course && $0.slot == pin.slot }.map { MIPModel.Term($0.variable, 1) }
+      model.addRow("pinned[\(school.courses[pin.course].code),\(pin.slot.id)]", terms, lower: 1)
+    }
+    for (key, terms) in roomSlotTerms.sorted(by: { $0.key < $1.key }) where terms.count > 1 {
+      model.addRow("roomslot[\(school.rooms[key.resource].id),\(key.slot.id)]", terms, upper: 1)
+    }
+    for (key, terms) in teacherSlotTerms.sorted(by: { $0.key < $1.key }) where terms.count > 1 {
+      model.addRow("teacherslot[\(school.teachers[key.resource].id),\(key.slot.id)]", terms, upper: 1)
+    }
+  }
+
+  /// Students who cannot come in some of a course's slots sit only in its sections in the
+  /// others: per course and pattern of unavailable slots, their takes ≤ the seats of sections
+  /// in slots they can attend. (Friday-unavailable students cannot fill a Friday section.)
+  private mutating func addAvailabilityRows(course c: Int, takes: [Take], flexible: [FlexibleTake], seats: [SlottedRoom]) {
+    var terms: [[Slot]: [MIPModel.Term]] = [:]
+    for take in takes {
+      let unavailable = school.students[take.student].unavailable.sorted()
+      terms[unavailable, default: []].append(.init(take.variable, 1))
+    }
+    for take in flexible { terms[flexibleGroups[take.group].key.unavailable, default: []].append(.init(take.variable, 1)) }
+    for (unavailable, students) in terms.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
+      let blocked = Set(unavailable)
+      guard seats.contains(where: { blocked.contains($0.slot) }) else { continue }
+      let usable = seats.filter { !blocked.contains($0.slot) }.map { MIPModel.Term($0.variable, -Double($0.capacity)) }
+      model.addRow("available[\(school.courses[c].code),\(unavailable.map(\.id).joined(separator: ";"))]", students + usable, upper: 0)
     }
   }
 
@@ -171,7 +256,26 @@ public struct CourseLevelModel: Sendable {
       },
       takes: takes.filter { on($0.variable) }.map { (school.students[$0.student].id, school.courses[$0.course].code) }
         + flexibleTakes(values),
-      unranked: unrankedOptions(values))
+      unranked: unrankedOptions(values),
+      placed: placedSections(values))
+  }
+
+  /// The relaxation's sections: each (course, slot)'s chosen rooms paired with its chosen
+  /// teachers in order (`pair` keeps their numbers equal).
+  private func placedSections(_ values: [Double]) -> [Section] {
+    var teachers: [CourseSlotKey: [Int]] = [:]
+    for t in slottedTeachers where values[t.variable.index] > 0.5 {
+      teachers[CourseSlotKey(course: t.course, slot: t.slot), default: []].append(t.teacher)
+    }
+    var result: [Section] = []
+    for r in slotted where values[r.variable.index] > 0.5 {
+      let key = CourseSlotKey(course: r.course, slot: r.slot)
+      guard let p = teachers[key]?.first else { continue }
+      teachers[key]!.removeFirst()
+      result.append(
+        Section(course: school.courses[r.course].code, slot: r.slot, room: school.rooms[r.room].id, teacher: school.teachers[p].id))
+    }
+    return result
   }
 
   /// For each 服从调剂 student, the courses where the plan puts unranked placements of their group.
@@ -186,28 +290,17 @@ public struct CourseLevelModel: Sendable {
     return result
   }
 
-  /// Hands each group's unranked placements to its members, for the placement's proxy: courses
-  /// in catalog order, members in file order, each up to their share `a[s]` and once per course.
+  /// Hands each group's unranked placements to its members, for the placement's proxy and
+  /// stage 3: each member up to their share `a[s]` and once per course (`FlexibleGroup.handOut`).
   private func flexibleTakes(_ values: [Double]) -> [(student: String, course: String)] {
     var result: [(String, String)] = []
     for (g, group) in flexibleGroups.enumerated() {
-      var left = group.shares.map { Int(values[$0.index].rounded()) }
-      for take in flexible where take.group == g {
-        var count = Int(values[take.variable.index].rounded())
-        for (i, s) in group.students.enumerated() where count > 0 && left[i] > 0 && group.membersByCourse[take.course]!.contains(s) {
-          result.append((school.students[s].id, school.courses[take.course].code))
-          left[i] -= 1
-          count -= 1
-        }
-      }
+      let demand = flexible.filter { $0.group == g }.map { ($0.course, Int(values[$0.variable.index].rounded())) }
+      let handed = group.handOut(demand: demand, shares: group.shares.map { Int(values[$0.index].rounded()) })
+      for (s, c) in handed { result.append((school.students[s].id, school.courses[c].code)) }
     }
     return result
   }
-}
-
-private struct RoomSlot: Hashable {
-  let room: Int
-  let slot: Slot
 }
 
 /// The course-level answer that guides placing sections: how many sections each course opens,
@@ -221,9 +314,23 @@ public struct CoursePlan: Sendable {
   public let takes: [(student: String, course: String)]
   /// Student id → the courses they may get without ranking them (服从调剂).
   public let unranked: [String: Set<String>]
+  /// The sections the relaxation placed (slot, room, teacher), in model order.
+  public let placed: [Section]
 
   /// Student id → the courses the plan gives them.
   public var planned: [String: Set<String>] {
     takes.reduce(into: [:]) { $0[$1.student, default: []].insert($1.course) }
   }
+}
+
+private struct ResourceSlot: Hashable, Comparable {
+  let resource: Int
+  let slot: Slot
+
+  static func < (a: ResourceSlot, b: ResourceSlot) -> Bool { (a.resource, a.slot) < (b.resource, b.slot) }
+}
+
+private struct CourseSlotKey: Hashable {
+  let course: Int
+  let slot: Slot
 }

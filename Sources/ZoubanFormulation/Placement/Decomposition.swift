@@ -1,13 +1,25 @@
+import MIPModel
 import ZoubanModel
 
 /// Entry points of the decomposition's stage 2 for the solver pipeline.
 public enum Decomposition {
-  /// Places the sections the course-level plan opens into slots, rooms and teachers.
-  /// Also returns the proxy reached against the plan's weight (equal: every planned pair fits).
-  public static func placeSections(school: School, plan: CoursePlan) -> (sections: [Section], proxy: Int, planned: Int) {
+  /// Places the sections the course-level plan opens into slots, rooms and teachers, from two
+  /// starts (`SectionPlacer.place`), the more promising first. `solve` solves the greedy's
+  /// repair model (`SectionPacking`) from a starting point.
+  public static func placeSections(
+    school: School, plan: CoursePlan, solve: (_ model: MIPModel, _ start: [Double]) throws -> [Double]?
+  ) rethrows -> [SectionLayout] {
     var placer = SectionPlacer(instance: Instance(school), plan: plan)
-    let sections = placer.place()
-    let proxy = placer.proxy
-    return (sections, proxy.value, proxy.planned)
+    return try placer.place(solve: solve)
   }
+}
+
+/// One placement of the plan's sections, ready for stage 3.
+public struct SectionLayout: Sendable {
+  public let sections: [Section]
+  /// Where it started from, for `--verbose`.
+  public let start: String
+  /// The proxy it reaches and the plan's weight (equal: every planned pair fits).
+  public let proxy: Int
+  public let planned: Int
 }

@@ -69,6 +69,9 @@ struct PlacementState {
 
   func students(of course: Int) -> [Int] { studentsByCourse[course] }
 
+  /// What one missing seat of `course` costs: the mean weight of its planned students.
+  func seatPrice(of course: Int) -> Int { averageWeight[course] }
+
   func sections() -> [Section] {
     let school = instance.school
     return placed.map {
@@ -187,6 +190,14 @@ struct PlacementState {
   var proxyTotal: (value: Int, planned: Int) {
     let value = studentCourses.indices.reduce(0) { $0 + proxy(student: $1) }
     return (value, studentCourses.joined().reduce(0) { $0 + $1.weight })
+  }
+
+  /// The proxy less the price of the seats its courses lack: how two placements of the same
+  /// plan compare.
+  var score: Int {
+    proxyTotal.value - instance.school.courses.indices.reduce(0) { total, c in
+      total + shortfall(course: c, mask: courseMask[c], seats: seats[c]) * averageWeight[c]
+    }
   }
 
   /// The score of the course's students before a section of it is added, computed once per section.

@@ -1,0 +1,121 @@
+import GLPKSolver
+import MIPModel
+import TestSupport
+import Testing
+import ZoubanGenerator
+import ZoubanModel
+
+@testable import ZoubanFormulation
+
+/// One lab, Monday and Friday; 科技 and 化学 each need the lab and their own teacher, and neither
+/// teacher comes on Friday. Counting per week (two lab-slots, one section per teacher) both clubs
+/// fit; slot by slot only one does.
+private func fridayLabSchool() -> School {
+  let week = Fixtures.week([.mon, .fri], periods: 1)
+  let friday = Set(week.slots.filter { $0.day == .fri })
+  return School(
+    name: "测试", week: week, rules: Rules(minSize: 2, electivesPerStudent: 1),
+    courses: [
+      Course(code: "A", name: "科技", grades: GradeSet([7]), maxSize: 3, minSize: 2, slots: week.slots, roomType: "实验室", teachers: ["TA"]),
+      Course(code: "B", name: "化学", grades: GradeSet([7]), maxSize: 3, minSize: 2, slots: week.slots, roomType: "实验室", teachers: ["TB"]),
+    ],
+    rooms: [Room(id: "LAB1", type: "实验室", capacity: 3)],
+    teachers: [Teacher(id: "TA", unavailable: friday), Teacher(id: "TB", unavailable: friday)],
+    students: [
+      Student(id: "S1", grade: 7, electives: 1, choices: ["A"]),
+      Student(id: "S2", grade: 7, electives: 1, choices: ["A"]),
+      Student(id: "S3", grade: 7, electives: 1, choices: ["B"]),
+      Student(id: "S4", grade: 7, electives: 1, choices: ["B"]),
+    ])
+}
+
+@Suite struct CourseLevelTests {
+  @Test func roomsAndTeachersMustMeetInTheSameSlot() throws {
+    let school = fridayLabSchool()
+    let result = try GLPKSolver().solve(CourseLevelModel(school: school).model)
+    let optimum = try #require(BruteForce.optimum(school))
+    // One club of two first choices, two students unplaced: 2·100 − 2·200.
+    #expect(optimum.objective == -200)
+    #expect(result.objective.map { Int($0.rounded()) } == optimum.objective)
+  }
+
+  @Test func thePlanCarriesSectionsThatFitSlotBySlot() throws {
+    let school = fridayLabSchool()
+    let model = CourseLevelModel(school: school)
+    let result = try GLPKSolver().solve(model.model)
+    let plan = model.plan(from: result.values)
+    #expect(plan.placed.count == 1)
+    #expect(plan.placed.allSatisfy { $0.slot.day == .mon && $0.room == "LAB1" })
+  }
+
+  /// The greedy put 科技 on Monday and has no room left for 化学; the packing moves 科技 to the
+  /// Friday it can also use (its teacher comes then) and places both.
+  @Test func packingPlacesWhatTheGreedyLeftOut() throws {
+    let week = Fixtures.week([.mon, .fri], periods: 1)
+    let friday = Set(week.slots.filter { $0.day == .fri })
+    var school = fridayLabSchool()
+    school.teachers = [Teacher(id: "TA"), Teacher(id: "TB", unavailable: friday)]
+    let instance = Instance(school)
+    let monday = week.slots.first { $0.day == .mon }!
+    let packing = SectionPacking(
+      instance: instance, sectionsPlanned: [0: 1, 1: 1], seatsWanted: [0: 2, 1: 2], seatPrice: [300, 300],
+      greedy: [PlacedSection(course: 0, slot: monday, room: 0, teacher: 0)])
+    #expect(packing.model.violatedRows(packing.start).isEmpty)
+    let result = try GLPKSolver().solve(packing.model, warmStart: packing.start)
+    let sections = packing.sections(from: result.values).sorted { $0.course < $1.course }
+    #expect(sections.map(\.course) == [0, 1])
+    #expect(sections.map(\.slot.day) == [.fri, .mon])
+    #expect(sections.map(\.teacher) == [0, 1])
+  }
+
+  /// Handing out greedily in file order would give 象棋 to the first member, who then has no
+  /// room for 围棋, which only they may take; the augmenting path passes 象棋 on.
+  @Test func handOutPassesACourseOnWhenThatPlacesMore() {
+    var model = MIPModel(name: "t", sense: .maximize)
+    var group = FlexibleGroup(key: .init(grade: 3, multiplier: 1, unavailable: []))
+    group.add(student: 10, share: model.addVariable("a0", kind: .integer), courses: [0, 1])
+    group.add(student: 11, share: model.addVariable("a1", kind: .integer), courses: [0])
+    let handed = group.handOut(demand: [(0, 1), (1, 1)], shares: [1, 1])
+    #expect(handed.map { [$0.student, $0.course] }.sorted { $0.lexicographicallyPrecedes($1) } == [[10, 1], [11, 0]])
+  }
+
+  /// On small random groups the hand-out places as many as the best assignment found by trying
+  /// every one, and never breaks a share, eligibility, a course's count or "once per course".
+  @Test(arguments: Array(UInt64(1)...60)) func handOutPlacesTheMostPossible(seed: UInt64) {
+    var rng = SplitMix64(seed: seed)
+    let members = 1 + Int(rng.next() % 4)
+    let courses = 1 + Int(rng.next() % 3)
+    var model = MIPModel(name: "t", sense: .maximize)
+    var group = FlexibleGroup(key: .init(grade: 3, multiplier: 1, unavailable: []))
+    var eligible = [[Bool]]()
+    for m in 0..<members {
+      let row = (0..<courses).map { _ in rng.next() % 3 != 0 }
+      eligible.append(row)
+      group.add(student: m, share: model.addVariable("a\(m)", kind: .integer), courses: row.indices.filter { row[$0] })
+    }
+    let shares = (0..<members).map { _ in Int(rng.next() % 3) }
+    let demand = (0..<courses).map { ($0, Int(rng.next() % 4)) }
+    let handed = group.handOut(demand: demand, shares: shares)
+    for m in 0..<members {
+      let mine = handed.filter { $0.student == m }.map(\.course)
+      #expect(mine.count <= shares[m], "seed \(seed)")
+      #expect(Set(mine).count == mine.count, "seed \(seed)")
+      #expect(mine.allSatisfy { eligible[m][$0] }, "seed \(seed)")
+    }
+    for (c, count) in demand { #expect(handed.filter { $0.course == c }.count <= count, "seed \(seed)") }
+    #expect(handed.count == bestHandOut(eligible: eligible, shares: shares, demand: demand.map(\.1)), "seed \(seed)")
+  }
+
+  /// Every subset of (member, course) cells that respects the limits; the largest.
+  private func bestHandOut(eligible: [[Bool]], shares: [Int], demand: [Int]) -> Int {
+    let cells = eligible.indices.flatMap { m in eligible[m].indices.filter { eligible[m][$0] }.map { (m, $0) } }
+    var best = 0
+    for mask in 0..<(1 << cells.count) {
+      let chosen = cells.indices.filter { mask & (1 << $0) != 0 }.map { cells[$0] }
+      let fits = shares.indices.allSatisfy { m in chosen.filter { $0.0 == m }.count <= shares[m] }
+        && demand.indices.allSatisfy { c in chosen.filter { $0.1 == c }.count <= demand[c] }
+      if fits { best = max(best, chosen.count) }
+    }
+    return best
+  }
+}
