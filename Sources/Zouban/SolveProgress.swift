@@ -13,6 +13,7 @@ public final class SolveProgress: @unchecked Sendable {
   private var objective: Int?
   private var bound: Int?
   private var liveMeaning: (incumbent: Bool, bound: Bool) = (false, false)
+  private var firstRecorded: Date?
   let live = LiveSearch()
 
   public init() {}
@@ -28,9 +29,14 @@ public final class SolveProgress: @unchecked Sendable {
     }
   }
 
+  /// When a stage first recorded a timetable (the benchmark's "first solution"): the
+  /// decomposition's first timetable from the plan, or the end of a direct solve.
+  public var firstTimetable: Date? { lock.withLock { firstRecorded } }
+
   /// A stage's final figures: the objective of a timetable it found, a bound it proved.
   func record(objective newObjective: Int? = nil, bound newBound: Int? = nil) {
     lock.withLock {
+      if newObjective != nil && firstRecorded == nil { firstRecorded = Date() }
       if let newObjective { objective = max(objective ?? .min, newObjective) }
       if let newBound { bound = min(bound ?? .max, newBound) }
     }

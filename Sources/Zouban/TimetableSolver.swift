@@ -136,8 +136,13 @@ public enum TimetableSolver {
         guard best?.status != .optimal, lastSeconds * 4 < remaining(), !Interrupts.requested else { break }
       }
       let stage3 = stage3Formulation(school, plan: plan, sections: placement.sections)
+      let first = stage3.values(of: Decomposition.firstTimetable(school: school, plan: plan, sections: placement.sections))
+      if let first {
+        options.progress?.record(objective: Int(stage3.model.objectiveValue(first).rounded()))
+        log(options, "stage 3 starts from the plan's first timetable: value \(Int(stage3.model.objectiveValue(first).rounded())), \(seconds(Date().timeIntervalSince(started)))")
+      }
       let third = try glpk(options, timeLimit: remaining(), watch: (incumbent: true, bound: false))
-        .solve(stage3.model, warmStart: emptyStart(school, stage3.model))
+        .solve(stage3.model, warmStart: first ?? emptyStart(school, stage3.model))
       lastSeconds = third.seconds
       log(options, "stage 3 (assignment, \(placement.start)): \(third.status.rawValue), value \(third.objective.map { Int($0.rounded()) } ?? 0), \(stage3.model.variables.count) columns, \(seconds(third.seconds))")
       guard third.status != .infeasible else { continue }

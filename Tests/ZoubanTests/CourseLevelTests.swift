@@ -1,6 +1,7 @@
 import GLPKSolver
 import MIPModel
 import TestSupport
+import ZoubanCheck
 import Testing
 import ZoubanGenerator
 import ZoubanModel
@@ -66,6 +67,29 @@ private func fridayLabSchool() -> School {
     #expect(sections.map(\.course) == [0, 1])
     #expect(sections.map(\.slot.day) == [.fri, .mon])
     #expect(sections.map(\.teacher) == [0, 1])
+  }
+
+  /// Stage 3's starting timetable, built from the plan by a greedy, is a real timetable: the
+  /// independent checker finds nothing wrong with it, its objective is at most the optimum, and
+  /// stage 3's model accepts it as a start.
+  @Test(arguments: Array(UInt64(1)...80)) func thePlansFirstTimetablePassesTheChecker(seed: UInt64) throws {
+    var generator = SmallSchoolGenerator(seed: seed)
+    let school = generator.next()
+    guard school.fixed.isEmpty, let optimum = BruteForce.optimum(school) else { return }
+    let courseLevel = CourseLevelModel(school: school)
+    let result = try GLPKSolver().solve(courseLevel.model)
+    let plan = courseLevel.plan(from: result.values)
+    let placements = try Decomposition.placeSections(school: school, plan: plan) { model, start in
+      try GLPKSolver().solve(model, warmStart: start).values
+    }
+    for placement in placements {
+      let first = Decomposition.firstTimetable(school: school, plan: plan, sections: placement.sections)
+      let report = Checker.check(school: school, rows: first.assignmentRows)
+      #expect(report.violations.isEmpty, "seed \(seed): \(report.violations)")
+      #expect(report.objective <= optimum.objective, "seed \(seed)")
+      let stage3 = Formulation(school: school, sections: placement.sections)
+      #expect(stage3.values(of: first) != nil, "seed \(seed)")
+    }
   }
 
   /// Handing out greedily in file order would give 象棋 to the first member, who then has no

@@ -73,11 +73,16 @@ struct ZoubanBench {
   static func zouban(_ school: School, timeLimit: Int) throws -> Measurement {
     resetPeak()
     let started = now()
-    let outcome = try TimetableSolver.solve(school, options: SolveOptions(timeLimit: Double(timeLimit)))
+    let progress = SolveProgress()
+    let startedAt = Date()
+    var options = SolveOptions(timeLimit: Double(timeLimit))
+    options.progress = progress
+    let outcome = try TimetableSolver.solve(school, options: options)
     let seconds = now() - started
+    let first = progress.firstTimetable.map { $0.timeIntervalSince(startedAt) }
     let report = Checker.check(school: school, rows: outcome.solution.assignmentRows)
     return Measurement(
-      method: "Zouban", firstSolution: nil, finish: seconds, objective: outcome.objective, bound: outcome.bound,
+      method: "Zouban", firstSolution: first, finish: seconds, objective: outcome.objective, bound: outcome.bound,
       status: outcome.status.rawValue, peakMiB: selfPeakMiB(), unplaced: unplacedElectives(school, outcome.solution),
       checked: verdict(report))
   }

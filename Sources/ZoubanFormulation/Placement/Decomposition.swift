@@ -12,6 +12,13 @@ public enum Decomposition {
     var placer = SectionPlacer(instance: Instance(school), plan: plan)
     return try placer.place(solve: solve)
   }
+
+  /// A first timetable on `sections` realising as much of `plan` as a greedy can
+  /// (`PlanRealisation`): stage 3's starting point.
+  public static func firstTimetable(school: School, plan: CoursePlan, sections: [Section]) -> Solution {
+    var realisation = PlanRealisation(instance: Instance(school), sections: sections)
+    return realisation.solution(plan: plan)
+  }
 }
 
 /// One placement of the plan's sections, ready for stage 3.
