@@ -111,6 +111,25 @@ struct Instance {
     return school.fixed.contains { $0.student == student && $0.course == code }
   }
 
+  /// Distinct (course, slot) pairs that fixed.csv pins: each needs a section then.
+  func pinnedSlots() -> [(course: Int, slot: Slot)] {
+    var seen = Set<CourseSlot>()
+    return school.fixed.compactMap { row in
+      guard let slot = row.slot, let c = courseIndex[row.course], seen.insert(CourseSlot(course: c, slot: slot)).inserted
+      else { return nil }
+      return (c, slot)
+    }
+  }
+
+  /// SPEC §2's objective of a timetable whose placements this school allows.
+  func objective(of solution: Solution) -> Int {
+    let courses = Dictionary(uniqueKeysWithValues: solution.sections.map { ($0.id, $0.course) })
+    return solution.placements.reduce(objectiveConstant()) { total, placement in
+      guard let s = studentIndex[placement.student], let code = courses[placement.section], let c = courseIndex[code] else { return total }
+      return total + multiplier(student: s) * (utility(student: s, course: c) + school.objective.unplacedPenalty)
+    }
+  }
+
   /// `−Σ_s m_s · unplaced_penalty · e_s`: every elective starts out unplaced; each placement's
   /// coefficient gives the penalty back.
   func objectiveConstant() -> Int {
@@ -124,6 +143,12 @@ struct Instance {
     let student = school.students[s]
     return min(student.electives, school.week.slots.filter(student.isAvailable).count)
   }
+}
+
+/// A (course, slot) pair by index.
+struct CourseSlot: Hashable {
+  let course: Int
+  let slot: Slot
 }
 
 /// A (course, slot, room or teacher) choice of a placed section.

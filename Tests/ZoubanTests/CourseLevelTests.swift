@@ -92,6 +92,20 @@ private func fridayLabSchool() -> School {
     }
   }
 
+  /// The quick timetable made without GLPK's stage 1 is a real timetable too, and the objective
+  /// the solver reports for it is the checker's.
+  @Test(arguments: Array(UInt64(1)...80)) func theQuickTimetablePassesTheChecker(seed: UInt64) throws {
+    var generator = SmallSchoolGenerator(seed: seed)
+    let school = generator.next()
+    guard school.fixed.isEmpty else { return }
+    let quick = try Decomposition.quickTimetable(school: school) { model, start in
+      try GLPKSolver().solve(model, warmStart: start).values
+    }
+    let report = Checker.check(school: school, rows: quick.solution.assignmentRows)
+    #expect(report.violations.isEmpty, "seed \(seed): \(report.violations)")
+    #expect(report.objective == quick.objective, "seed \(seed)")
+  }
+
   /// Handing out greedily in file order would give 象棋 to the first member, who then has no
   /// room for 围棋, which only they may take; the augmenting path passes 象棋 on.
   @Test func handOutPassesACourseOnWhenThatPlacesMore() {

@@ -215,7 +215,7 @@ public struct CourseLevelModel: Sendable {
       if !terms.isEmpty { model.addRow("teacher[\(teacher.id)]", terms, upper: Double(limit)) }
     }
     // A fixed.csv row with a slot needs a section of its course then.
-    for pin in SectionPacking.pinnedSlots(instance) {
+    for pin in instance.pinnedSlots() {
       let terms = slotted.filter { $0.course == pin.course && $0.slot == pin.slot }.map { MIPModel.Term($0.variable, 1) }
       model.addRow("pinned[\(school.courses[pin.course].code),\(pin.slot.id)]", terms, lower: 1)
     }
@@ -263,13 +263,13 @@ public struct CourseLevelModel: Sendable {
   /// The relaxation's sections: each (course, slot)'s chosen rooms paired with its chosen
   /// teachers in order (`pair` keeps their numbers equal).
   private func placedSections(_ values: [Double]) -> [Section] {
-    var teachers: [CourseSlotKey: [Int]] = [:]
+    var teachers: [CourseSlot: [Int]] = [:]
     for t in slottedTeachers where values[t.variable.index] > 0.5 {
-      teachers[CourseSlotKey(course: t.course, slot: t.slot), default: []].append(t.teacher)
+      teachers[CourseSlot(course: t.course, slot: t.slot), default: []].append(t.teacher)
     }
     var result: [Section] = []
     for r in slotted where values[r.variable.index] > 0.5 {
-      let key = CourseSlotKey(course: r.course, slot: r.slot)
+      let key = CourseSlot(course: r.course, slot: r.slot)
       guard let p = teachers[key]?.first else { continue }
       teachers[key]!.removeFirst()
       result.append(
@@ -328,9 +328,4 @@ private struct ResourceSlot: Hashable, Comparable {
   let slot: Slot
 
   static func < (a: ResourceSlot, b: ResourceSlot) -> Bool { (a.resource, a.slot) < (b.resource, b.slot) }
-}
-
-private struct CourseSlotKey: Hashable {
-  let course: Int
-  let slot: Slot
 }

@@ -13,6 +13,21 @@ public enum Decomposition {
     return try placer.place(solve: solve)
   }
 
+  /// A timetable made without stage 1 (`QuickPlan`, placed by the greedy, realised by
+  /// `PlanRealisation`), and its objective. It does not look at fixed.csv, so it is for schools
+  /// without fixed rows.
+  public static func quickTimetable(
+    school: School, solve: (_ model: MIPModel, _ start: [Double]) throws -> [Double]?
+  ) rethrows -> (solution: Solution, objective: Int) {
+    let instance = Instance(school)
+    let plan = QuickPlan.plan(instance)
+    var placer = SectionPlacer(instance: instance, plan: plan)
+    let layout = try placer.placeByGreedyOnly(solve: solve)
+    var realisation = PlanRealisation(instance: instance, sections: layout.sections)
+    let solution = realisation.solution(plan: plan, anyRanked: true)
+    return (solution, instance.objective(of: solution))
+  }
+
   /// A first timetable on `sections` realising as much of `plan` as a greedy can
   /// (`PlanRealisation`): stage 3's starting point.
   public static func firstTimetable(school: School, plan: CoursePlan, sections: [Section]) -> Solution {

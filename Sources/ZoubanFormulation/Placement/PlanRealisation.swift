@@ -32,8 +32,10 @@ struct PlanRealisation {
     }
   }
 
-  /// The timetable realising as much of `plan` as this greedy can.
-  mutating func solution(plan: CoursePlan) -> Solution {
+  /// The timetable realising as much of `plan` as this greedy can. With `anyRanked`, students
+  /// with electives to spare then also take their other ranked courses where seats are left
+  /// (for a plan without a model behind it: stage 3 may offer only the planned courses).
+  mutating func solution(plan: CoursePlan, anyRanked: Bool = false) -> Solution {
     let school = instance.school
     var planned = [[Int]](repeating: [], count: school.students.count)
     for (student, code) in plan.takes {
@@ -41,17 +43,17 @@ struct PlanRealisation {
       planned[s].append(c)
     }
     let order = school.students.indices.sorted { (-instance.multiplier(student: $0), $0) < (-instance.multiplier(student: $1), $1) }
+    var used = [Set<Slot>](repeating: [], count: school.students.count)
+    var taken = [Set<Int>](repeating: [], count: school.students.count)
     for s in order where !planned[s].isEmpty {
       let courses = planned[s].sorted { (-instance.utility(student: s, course: $0), $0) < (-instance.utility(student: s, course: $1), $1) }
-      var used = Set<Slot>()
-      for c in courses.prefix(instance.countedElectives(student: s)) {
-        let free = offerings.keys.filter {
-          $0.course == c && !used.contains($0.slot) && school.students[s].isAvailable(in: $0.slot) && offerings[$0]!.seatsLeft > 0
-        }
-        guard let key = free.max(by: { (offerings[$0]!.seatsLeft, $1.slot) < (offerings[$1]!.seatsLeft, $0.slot) }) else { continue }
-        offerings[key]!.students.append(s)
-        offerings[key]!.seatsLeft -= 1
-        used.insert(key.slot)
+      for c in courses { seat(s, in: c, used: &used[s], taken: &taken[s]) }
+    }
+    if anyRanked {
+      for s in order {
+        let ranked = school.students[s].choices.compactMap { instance.courseIndex[$0] }
+          .filter { school.courses[$0].grades.contains(school.students[s].grade) }
+        for c in ranked where !taken[s].contains(c) { seat(s, in: c, used: &used[s], taken: &taken[s]) }
       }
     }
     var sections: [Section] = []
@@ -62,6 +64,21 @@ struct PlanRealisation {
       placements += seated
     }
     return Solution(sections: sections, placements: placements)
+  }
+
+  /// Seats student `s` in course `c` in the slot with most seats left that the student can
+  /// attend and has not used, while they have electives to spare.
+  private mutating func seat(_ s: Int, in c: Int, used: inout Set<Slot>, taken: inout Set<Int>) {
+    let student = instance.school.students[s]
+    guard taken.count < instance.countedElectives(student: s) else { return }
+    let free = offerings.keys.filter {
+      $0.course == c && !used.contains($0.slot) && student.isAvailable(in: $0.slot) && offerings[$0]!.seatsLeft > 0
+    }
+    guard let key = free.max(by: { (offerings[$0]!.seatsLeft, $1.slot) < (offerings[$1]!.seatsLeft, $0.slot) }) else { return }
+    offerings[key]!.students.append(s)
+    offerings[key]!.seatsLeft -= 1
+    used.insert(key.slot)
+    taken.insert(c)
   }
 
   /// Opens the most sections the students can fill to the minimum, largest first, and seats

@@ -81,7 +81,7 @@ struct SectionPacking {
         model.addRow("teacherweek[\(school.teachers[p].id)]", terms, upper: Double(limit))
       }
     }
-    for pin in Self.pinnedSlots(instance) {
+    for pin in instance.pinnedSlots() {
       let terms = rooms.filter { $0.0.course == pin.course && $0.0.slot == pin.slot }.map { MIPModel.Term($0.1, 1) }
       if !terms.isEmpty { model.addRow("pinned[\(school.courses[pin.course].code),\(pin.slot.id)]", terms, lower: 1) }
     }
@@ -115,22 +115,6 @@ struct SectionPacking {
     }
     return result
   }
-
-  /// Distinct (course, slot) pairs that fixed.csv pins.
-  static func pinnedSlots(_ instance: Instance) -> [(course: Int, slot: Slot)] {
-    var seen = Set<CourseSlot>()
-    return instance.school.fixed.compactMap { row in
-      guard let slot = row.slot, let c = instance.courseIndex[row.course],
-        seen.insert(CourseSlot(course: c, slot: slot)).inserted
-      else { return nil }
-      return (c, slot)
-    }
-  }
-}
-
-struct CourseSlot: Hashable {
-  let course: Int
-  let slot: Slot
 }
 
 struct PlacedSlotRoom: Hashable {

@@ -30,7 +30,7 @@ struct SectionPlacer {
   /// after stage 3; on the 4-slot 300-student school the greedy is 2.2 % ahead and stays so).
   /// `solve` solves the packing model (GLPK, from the caller: this module does not link it)
   /// from a starting point, or returns nil.
-  mutating func place(passes: Int = 4, solve: (_ model: MIPModel, _ start: [Double]) throws -> [Double]? = { _, _ in nil }) rethrows -> [SectionLayout] {
+  mutating func place(passes: Int = 4, solve: (_ model: MIPModel, _ start: [Double]) throws -> [Double]?) rethrows -> [SectionLayout] {
     let fresh = state
     for section in plan.placed {
       guard let c = instance.courseIndex[section.course], let r = instance.roomIndex[section.room],
@@ -48,6 +48,15 @@ struct SectionPlacer {
     let greedyScore = state.score
     let greedy = finished(repaired ? "greedy, repaired by packing" : "greedy")
     return greedyScore > relaxationScore + relaxation.planned / 1000 ? [greedy, relaxation] : [relaxation, greedy]
+  }
+
+  /// The greedy's placement alone (repaired, improved, with spare sections): for a plan that
+  /// carries no sections of its own (`QuickPlan`).
+  mutating func placeByGreedyOnly(solve: (_ model: MIPModel, _ start: [Double]) throws -> [Double]?) rethrows -> SectionLayout {
+    placeGreedily()
+    let repaired = try repairIfShort(solve: solve)
+    improve(passes: 1)
+    return finished(repaired ? "greedy, repaired by packing" : "greedy")
   }
 
   /// The placement as it stands, with spare sections added.
@@ -124,7 +133,7 @@ struct SectionPlacer {
       (slotCount[a.course], -state.students(of: a.course).count, a.course, a.teacher)
         < (slotCount[b.course], -state.students(of: b.course).count, b.course, b.teacher)
     }
-    for pin in pinnedSlots() {
+    for pin in instance.pinnedSlots() {
       guard let i = work.firstIndex(where: { $0.course == pin.course && state.canTeach($0.teacher, pin.course, pin.slot) })
       else { continue }
       let item = work.remove(at: i)
@@ -167,9 +176,7 @@ struct SectionPlacer {
   /// Whether moving `section` would leave a pinned (course, slot) of fixed.csv without a section.
   private func isPinnedAway(_ section: PlacedSection, to new: PlacedSection) -> Bool {
     guard section.slot != new.slot else { return false }
-    let pinned = pinnedSlots().contains { $0.course == section.course && $0.slot == section.slot }
+    let pinned = instance.pinnedSlots().contains { $0.course == section.course && $0.slot == section.slot }
     return pinned && !state.placed.contains { $0.course == section.course && $0.slot == section.slot }
   }
-
-  private func pinnedSlots() -> [(course: Int, slot: Slot)] { SectionPacking.pinnedSlots(instance) }
 }
