@@ -151,6 +151,14 @@ struct CourseSlot: Hashable {
   let slot: Slot
 }
 
+/// A room or teacher (by index) in a slot: the key of the "once per slot" rows.
+struct ResourceSlot: Hashable, Comparable {
+  let resource: Int
+  let slot: Slot
+
+  static func < (a: ResourceSlot, b: ResourceSlot) -> Bool { (a.resource, a.slot) < (b.resource, b.slot) }
+}
+
 /// A (course, slot, room or teacher) choice of a placed section.
 private struct PlacedChoice: Hashable {
   let course: String

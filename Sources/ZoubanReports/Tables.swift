@@ -111,31 +111,32 @@ public enum Tables {
   /// The weekly grid as the office pins it up: one row per slot, one column per room in use.
   public static func timetable(_ a: Analysis) -> ReportTable {
     let rooms = a.school.rooms.filter { room in a.solution.sections.contains { $0.room == room.id } }
-    let columns = [Column("slot", "时段"), Column("time", "时间")] + rooms.map { Column($0.id, a.roomLabel($0.id)) }
-    let rows = a.school.week.slots.map { slot in
-      [slot.id, a.timeLabel(slot)]
-        + rooms.map { room in
-          a.solution.sections.filter { $0.slot == slot && $0.room == room.id }.map { s in
-            "\(a.courseName(s.course)) · \(a.teacherLabel(s.teacher)) · \(a.enrolment[s.id] ?? 0)人"
-          }.joined(separator: "\n")
-        }
-    }
-    return ReportTable(file: "timetable.csv", sheet: "课表", columns: columns, rows: rows)
+    return slotGrid(
+      a, file: "timetable.csv", sheet: "课表", columns: rooms.map { Column($0.id, a.roomLabel($0.id)) }, key: \.room
+    ) { s in "\(a.courseName(s.course)) · \(a.teacherLabel(s.teacher)) · \(a.enrolment[s.id] ?? 0)人" }
   }
 
   /// The same week by teacher: each column is one teacher's week.
   public static func teacherTimetable(_ a: Analysis) -> ReportTable {
     let teachers = a.school.teachers.filter { t in a.solution.sections.contains { $0.teacher == t.id } }
-    let columns = [Column("slot", "时段"), Column("time", "时间")] + teachers.map { Column($0.id, a.teacherLabel($0.id)) }
+    return slotGrid(
+      a, file: "teacher_timetable.csv", sheet: "教师课表", columns: teachers.map { Column($0.id, a.teacherLabel($0.id)) },
+      key: \.teacher
+    ) { s in "\(a.courseName(s.course)) @ \(a.roomLabel(s.room))" }
+  }
+
+  /// One row per slot, one column per resource (`columns`' keys, matched against `key` of each
+  /// section); a cell lists that slot's sections there, one per line.
+  private static func slotGrid(
+    _ a: Analysis, file: String, sheet: String, columns: [Column], key: KeyPath<Section, String>, cell: (Section) -> String
+  ) -> ReportTable {
     let rows = a.school.week.slots.map { slot in
       [slot.id, a.timeLabel(slot)]
-        + teachers.map { t in
-          a.solution.sections.filter { $0.slot == slot && $0.teacher == t.id }.map { s in
-            "\(a.courseName(s.course)) @ \(a.roomLabel(s.room))"
-          }.joined(separator: "\n")
+        + columns.map { column in
+          a.solution.sections.filter { $0.slot == slot && $0[keyPath: key] == column.key }.map(cell).joined(separator: "\n")
         }
     }
-    return ReportTable(file: "teacher_timetable.csv", sheet: "教师课表", columns: columns, rows: rows)
+    return ReportTable(file: file, sheet: sheet, columns: [Column("slot", "时段"), Column("time", "时间")] + columns, rows: rows)
   }
 
   /// Each student's week: where to go in every slot (blank: stays in the home class).

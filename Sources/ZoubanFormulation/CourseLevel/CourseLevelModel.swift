@@ -322,10 +322,3 @@ public struct CoursePlan: Sendable {
     takes.reduce(into: [:]) { $0[$1.student, default: []].insert($1.course) }
   }
 }
-
-private struct ResourceSlot: Hashable, Comparable {
-  let resource: Int
-  let slot: Slot
-
-  static func < (a: ResourceSlot, b: ResourceSlot) -> Bool { (a.resource, a.slot) < (b.resource, b.slot) }
-}

@@ -32,8 +32,8 @@ struct SectionPacking {
     var teachers: [(Int, Slot, Int, MIPModel.VariableID)] = []
     let usedRooms = Set(greedy.map { PlacedSlotRoom(course: $0.course, slot: $0.slot, room: $0.room) })
     let usedTeachers = Set(greedy.map { TeacherSlot(course: $0.course, slot: $0.slot, teacher: $0.teacher) })
-    var roomSlot: [RoomSlotKey: [MIPModel.Term]] = [:]
-    var teacherSlot: [RoomSlotKey: [MIPModel.Term]] = [:]
+    var roomSlot: [ResourceSlot: [MIPModel.Term]] = [:]
+    var teacherSlot: [ResourceSlot: [MIPModel.Term]] = [:]
     var teacherWeek: [Int: [MIPModel.Term]] = [:]
     var seatColumns: [(course: Int, variable: MIPModel.VariableID)] = []
     for (c, count) in sectionsPlanned.sorted(by: { $0.key < $1.key }) where count > 0 {
@@ -51,7 +51,7 @@ struct SectionPacking {
           pair.append(.init(v, 1))
           sections.append(.init(v, 1))
           seatTerms.append(.init(v, -Double(option.capacity)))
-          roomSlot[RoomSlotKey(resource: option.room, slot: offering.slot), default: []].append(.init(v, 1))
+          roomSlot[ResourceSlot(resource: option.room, slot: offering.slot), default: []].append(.init(v, 1))
         }
         for p in offering.teachers {
           let used = usedTeachers.contains(TeacherSlot(course: c, slot: offering.slot, teacher: p))
@@ -59,7 +59,7 @@ struct SectionPacking {
             "teach[\(code),\(offering.slot.id),\(school.teachers[p].id)]", kind: .binary, objective: used ? 1 : 0)
           teachers.append((c, offering.slot, p, v))
           pair.append(.init(v, -1))
-          teacherSlot[RoomSlotKey(resource: p, slot: offering.slot), default: []].append(.init(v, 1))
+          teacherSlot[ResourceSlot(resource: p, slot: offering.slot), default: []].append(.init(v, 1))
           teacherWeek[p, default: []].append(.init(v, 1))
         }
         model.addRow("pair[\(code),\(offering.slot.id)]", pair, lower: 0, upper: 0)
@@ -127,11 +127,4 @@ private struct TeacherSlot: Hashable {
   let course: Int
   let slot: Slot
   let teacher: Int
-}
-
-private struct RoomSlotKey: Hashable, Comparable {
-  let resource: Int
-  let slot: Slot
-
-  static func < (a: RoomSlotKey, b: RoomSlotKey) -> Bool { (a.resource, a.slot) < (b.resource, b.slot) }
 }
