@@ -16,15 +16,22 @@ import Testing
     try Scratch.with { scratch in
       let school = try bigSchool(in: scratch)
       let out = scratch.appendingPathComponent("out")
-      let command = "\(CLI.executable.path) solve \(school.path) --out \(out.path) --time-limit 4"
+      // Long enough for the course-level bound to arrive even when CI runs other tests beside it.
+      let command = "\(CLI.executable.path) solve \(school.path) --out \(out.path) --time-limit 8"
       let tty = try CLI.runTool("/usr/bin/script", ["-qec", command, "/dev/null"])
-      // Redrawn in place: carriage return, erase line, then the figures.
-      #expect(tty.contains("\r\u{1B}[K求解中 2."), "\(tty.prefix(400))")
-      let line = try #require(tty.components(separatedBy: "\r\u{1B}[K").dropFirst().first)
-      #expect(line.contains(" · 上界 "), "the course-level bound is known within 2 s: \(line)")
+      // Redrawn in place: carriage return, erase line, then the figures; the last piece is the summary.
+      let pieces = tty.components(separatedBy: "\r\u{1B}[K").dropFirst()
+      let lines = pieces.dropLast()
+      let first = try #require(lines.first, "no progress line: \(tty.prefix(400))")
+      #expect(first.hasPrefix("求解中 "), "\(first)")
+      let seconds = try #require(Double(first.dropFirst(4).prefix { $0 != " " }), "\(first)")
+      #expect(seconds >= 2.0, "shown only after about 2 s: \(first)")
+      #expect(lines.allSatisfy { $0.hasPrefix("求解中 ") && $0.contains(" · 当前最优 ") }, "\(lines)")
+      let last = try #require(lines.last)
+      #expect(last.contains(" · 上界 ") && !last.contains("上界 -") && last.contains(" · 差距 "), "the bound is known before the end: \(last)")
       // The line is erased before the summary is printed.
-      let afterLastErase = try #require(tty.components(separatedBy: "\r\u{1B}[K").last)
-      #expect(!afterLastErase.hasPrefix("求解中") && afterLastErase.contains("求解状态"), "\(afterLastErase)")
+      let summary = try #require(pieces.last)
+      #expect(!summary.hasPrefix("求解中") && summary.contains("求解状态"), "\(summary)")
     }
   }
 
