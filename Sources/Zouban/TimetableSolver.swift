@@ -152,19 +152,28 @@ public enum TimetableSolver {
       if i > 0 {
         guard best?.status != .optimal, lastSeconds * 4 < remaining(), !Interrupts.requested else { break }
       }
+      var start = Decomposition.firstTimetable(school: school, plan: plan, sections: placement.sections)
       let stage3 = stage3Formulation(school, plan: plan, sections: placement.sections)
-      let first = stage3.values(of: Decomposition.firstTimetable(school: school, plan: plan, sections: placement.sections))
-      if let first {
-        options.progress?.record(objective: Int(stage3.model.objectiveValue(first).rounded()))
-        log(options, "stage 3 starts from the plan's first timetable: value \(Int(stage3.model.objectiveValue(first).rounded())), \(seconds(Date().timeIntervalSince(started)))")
+      if placement.realisesPlan && !stage3.offersOnlyListedCourses {
+        // The certificate first: when the placement fits the whole plan, a model that offers
+        // most students only their planned courses (`focused`) is a third to half the size,
+        // and reaching the bound in it proves the timetable optimal (4,000 generated students:
+        // 4 s instead of 16–19 s). When it does not, its timetable starts the full stage 3.
+        let focused = stage3Formulation(school, plan: plan, sections: placement.sections, focused: true)
+        let began = Date()
+        if let result = try assign(
+          school, focused, from: start, bound: bound, options: options, started: started, label: "focused, \(placement.start)")
+        {
+          lastSeconds = Date().timeIntervalSince(began)
+          if (result.objective ?? Int.min) > (best?.objective ?? Int.min) || best == nil { best = result }
+          if result.status == .optimal || Interrupts.requested { break }
+          start = result.solution
+        }
       }
-      let third = try glpk(options, timeLimit: remaining(), watch: (incumbent: true, bound: false))
-        .solve(stage3.model, warmStart: first ?? emptyStart(school, stage3.model))
-      lastSeconds = third.seconds
-      log(options, "stage 3 (assignment, \(placement.start)): \(third.status.rawValue), value \(third.objective.map { Int($0.rounded()) } ?? 0), \(stage3.model.variables.count) columns, \(seconds(third.seconds))")
-      guard third.status != .infeasible else { continue }
-      options.progress?.record(objective: third.objective.map { Int($0.rounded()) })
-      let result = outcome(third, bound: bound, school: school, options: options) { stage3.solution(from: $0) }
+      let began = Date()
+      guard let result = try assign(school, stage3, from: start, bound: bound, options: options, started: started, label: placement.start)
+      else { continue }
+      lastSeconds = Date().timeIntervalSince(began)
       if (result.objective ?? Int.min) > (best?.objective ?? Int.min) || best == nil { best = result }
     }
     guard var result = best else {
@@ -173,6 +182,27 @@ public enum TimetableSolver {
     }
     result.seconds = Date().timeIntervalSince(started)
     return orQuick(result)
+  }
+
+  /// Stage 3 on one model, warm-started from `start` (a timetable on the same sections), or `nil`
+  /// when the model is infeasible (fixed.csv rows the placement cannot honour).
+  private static func assign(
+    _ school: School, _ stage3: Formulation, from start: Solution, bound: Int?, options: SolveOptions, started: Date,
+    label: String
+  ) throws -> SolveOutcome? {
+    let first = stage3.values(of: start)
+    if let first {
+      let value = Int(stage3.model.objectiveValue(first).rounded())
+      options.progress?.record(objective: value)
+      log(options, "stage 3 (\(label)) starts from a timetable of value \(value), \(seconds(Date().timeIntervalSince(started))) into the solve")
+    }
+    let timeLimit = max(0.5, options.timeLimit - Date().timeIntervalSince(started))
+    let third = try glpk(options, timeLimit: timeLimit, watch: (incumbent: true, bound: false))
+      .solve(stage3.model, warmStart: first ?? emptyStart(school, stage3.model))
+    log(options, "stage 3 (assignment, \(label)): \(third.status.rawValue), value \(third.objective.map { Int($0.rounded()) } ?? 0), \(stage3.model.variables.count) columns, \(seconds(third.seconds))")
+    guard third.status != .infeasible else { return nil }
+    options.progress?.record(objective: third.objective.map { Int($0.rounded()) })
+    return outcome(third, bound: bound, school: school, options: options) { stage3.solution(from: $0) }
   }
 
   /// What the quick timetable should take (release build): it grows with students × clubs,
@@ -184,8 +214,11 @@ public enum TimetableSolver {
 
   /// Stage 3's model: the direct model restricted to the placed sections, each student offered
   /// their ranked courses and the unranked ones the plan gives their group (only their planned
-  /// courses above `stage3RankedLimit` columns).
-  static func stage3Formulation(_ school: School, plan: CoursePlan, sections: [Section], stability: Stability? = nil) -> Formulation {
+  /// courses above `stage3RankedLimit` columns). `focused`: only their planned courses, except
+  /// for students the plan gives fewer courses than they asked for, who keep all their options.
+  static func stage3Formulation(
+    _ school: School, plan: CoursePlan, sections: [Section], stability: Stability? = nil, focused: Bool = false
+  ) -> Formulation {
     var unranked = plan.unranked
     var planned = plan.planned
     var sections = sections
@@ -199,6 +232,16 @@ public enum TimetableSolver {
       }
     }
     var courses = CourseOptions.rankedAnd(unranked: unranked)
+    if focused {
+      // Students the plan leaves short of their electives keep every option: the plan's
+      // value can need them placed where the course level did not put them (at 4,000
+      // generated students, offering only planned courses ended 410 below the bound).
+      for student in school.students where planned[student.id, default: []].count < student.electives {
+        planned[student.id, default: []].formUnion(student.choices)
+        planned[student.id, default: []].formUnion(unranked[student.id, default: []])
+      }
+      courses = .only(planned)
+    }
     let size = Formulation.columnCount(school: school, sections: sections, courses: courses)
     if size > stage3RankedLimit { courses = .only(planned) }
     return Formulation(school: school, sections: sections, courses: courses, linking: size <= stage3Limit, stability: stability)

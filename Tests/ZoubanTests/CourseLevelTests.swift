@@ -69,6 +69,42 @@ private func fridayLabSchool() -> School {
     #expect(sections.map(\.teacher) == [0, 1])
   }
 
+  /// Two rooms, Monday and Tuesday, four clubs with a teacher each, every room busy in both
+  /// slots. The relaxation put 科技 and 化学 both on Monday, and 小明 plans both: no single
+  /// section can move (Tuesday has no free room), but swapping 科技 with a Tuesday club fixes
+  /// the clash, and the placement then realises the whole plan.
+  @Test func aSwapFixesAClashNoSingleMoveCan() throws {
+    let week = Fixtures.week([.mon, .tue], periods: 1)
+    let (monday, tuesday) = (week.slots[0], week.slots[1])
+    let courses = ["A", "B", "C", "D"].map { code in
+      Course(code: code, name: code, grades: GradeSet([7]), maxSize: 5, minSize: 1, slots: week.slots, roomType: "教室", teachers: ["T" + code])
+    }
+    let school = School(
+      name: "测试", week: week, rules: Rules(minSize: 1, electivesPerStudent: 2), courses: courses,
+      rooms: [Room(id: "R1", type: "教室", capacity: 5), Room(id: "R2", type: "教室", capacity: 5)],
+      teachers: ["TA", "TB", "TC", "TD"].map { Teacher(id: $0) },
+      students: [
+        Student(id: "S1", grade: 7, electives: 2, choices: ["A", "B"]),
+        Student(id: "S2", grade: 7, electives: 1, choices: ["C"]),
+        Student(id: "S3", grade: 7, electives: 1, choices: ["D"]),
+      ])
+    let relaxation = [
+      Section(course: "A", slot: monday, room: "R1", teacher: "TA"), Section(course: "B", slot: monday, room: "R2", teacher: "TB"),
+      Section(course: "C", slot: tuesday, room: "R1", teacher: "TC"), Section(course: "D", slot: tuesday, room: "R2", teacher: "TD"),
+    ]
+    let plan = CoursePlan(
+      sections: courses.map { ($0.code, 1) }, quotas: courses.map { ($0.code, "T" + $0.code, 1) },
+      takes: [("S1", "A"), ("S1", "B"), ("S2", "C"), ("S3", "D")], unranked: [:], placed: relaxation)
+    var placer = SectionPlacer(instance: Instance(school), plan: plan)
+    let layouts = try placer.place { model, start in try GLPKSolver().solve(model, warmStart: start).values }
+    let first = try #require(layouts.first)
+    #expect(first.start == "relaxation's sections")
+    #expect(first.realisesPlan && first.proxy == first.planned)
+    let slots = Dictionary(first.sections.map { ($0.course, $0.slot) }, uniquingKeysWith: { a, _ in a })
+    #expect(slots["A"] != slots["B"], "\(first.sections)")
+    #expect(first.sections.count == 4)
+  }
+
   /// Stage 3's starting timetable, built from the plan by a greedy, is a real timetable: the
   /// independent checker finds nothing wrong with it, its objective is at most the optimum, and
   /// stage 3's model accepts it as a start.

@@ -80,6 +80,12 @@ public struct Formulation: Sendable {
     model.objectiveConstant = Double(instance.objectiveConstant() * scale)
   }
 
+  /// Whether each student is offered only the courses listed for them (`CourseOptions.only`).
+  public var offersOnlyListedCourses: Bool {
+    if case .only = instance.courseOptions { return true }
+    return false
+  }
+
   /// How many columns `Formulation(school:sections:courses:)` has, without building it (at
   /// 10,000 students the direct model itself takes gigabytes).
   public static func columnCount(school: School, sections: [Section]? = nil, courses: CourseOptions = .all) -> Int {

@@ -44,4 +44,8 @@ public struct SectionLayout: Sendable {
   /// The proxy it reaches and the plan's weight (equal: every planned pair fits).
   public let proxy: Int
   public let planned: Int
+  /// Every planned pair fits and every course has the seats its planned students need (the
+  /// proxy's view: minimum sizes and the seats of one slot shared by several courses are
+  /// stage 3's to judge).
+  public let realisesPlan: Bool
 }

@@ -200,6 +200,25 @@ struct PlacementState {
     }
   }
 
+  /// The part of `score` that depends on where `courses` run: the proxies of their planned
+  /// students and the price of the seats they lack. Two placements that differ only in those
+  /// courses' sections compare by it as by `score`.
+  func score(around courses: Set<Int>) -> Int {
+    let students = Set(courses.flatMap { studentsByCourse[$0] })
+    let proxies = students.reduce(0) { $0 + proxy(student: $1) }
+    return proxies - courses.reduce(0) { $0 + shortfall(course: $1, mask: courseMask[$1], seats: seats[$1]) * averageWeight[$1] }
+  }
+
+  /// Courses with a planned student the proxy cannot give every planned course: the only
+  /// courses whose moves can raise the proxy.
+  var coursesOfClashingStudents: Set<Int> {
+    var courses = Set<Int>()
+    for (s, planned) in studentCourses.enumerated() where proxy(student: s) < planned.reduce(0, { $0 + $1.weight }) {
+      courses.formUnion(planned.map(\.course))
+    }
+    return courses
+  }
+
   /// The score of the course's students before a section of it is added, computed once per section.
   private struct Baseline {
     let proxies: [Int]

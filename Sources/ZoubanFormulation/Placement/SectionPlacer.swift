@@ -20,8 +20,8 @@ struct SectionPlacer {
     state = PlacementState(instance: instance, plan: plan)
   }
 
-  /// Two placements, the more promising first, each improved by moving sections and topped up
-  /// with spare sections: the relaxation's own sections (rooms and teachers fit slot by slot,
+  /// Two placements, the more promising first, each improved by moving and swapping sections
+  /// and topped up with spare sections: the relaxation's own sections (rooms and teachers fit slot by slot,
   /// but students' clashes were not seen), and the greedy's, which weighs each student's other
   /// courses as it goes (repaired by `SectionPacking` when it leaves planned sections out).
   /// The relaxation's goes first unless the greedy's scores more than 0.1 % of the planned
@@ -55,19 +55,23 @@ struct SectionPlacer {
   mutating func placeByGreedyOnly(solve: (_ model: MIPModel, _ start: [Double]) throws -> [Double]?) rethrows -> SectionLayout {
     placeGreedily()
     let repaired = try repairIfShort(solve: solve)
-    improve(passes: 1)
+    // Moves only: swaps would make this rough timetable cost seconds at 4,000 students.
+    _ = improveByMoves()
     return finished(repaired ? "greedy, repaired by packing" : "greedy")
   }
 
   /// The placement as it stands, with spare sections added.
   private mutating func finished(_ start: String) -> SectionLayout {
     let (proxy, planned) = state.proxyTotal
+    let realisesPlan = state.score == planned
     addSpareSections()
-    return SectionLayout(sections: state.sections(), start: start, proxy: proxy, planned: planned)
+    return SectionLayout(sections: state.sections(), start: start, proxy: proxy, planned: planned, realisesPlan: realisesPlan)
   }
 
+  /// Moves single sections, then swaps pairs, each until nothing improves or `passes` runs.
   private mutating func improve(passes: Int) {
     for _ in 0..<passes where improveByMoves() {}
+    for _ in 0..<passes where improveBySwaps() {}
   }
 
   /// Opens extra sections with the rooms and teachers left over, for courses more students rank
@@ -162,7 +166,7 @@ struct SectionPlacer {
       state.remove(at: index)
       let others = state.candidates(course: current.course, teacher: current.teacher).filter { $0 != current }
       if let best = state.best(of: others), let stay = state.best(of: [current]), best.gain > stay.gain,
-        !isPinnedAway(current, to: best.section)
+        !isPinnedAway(current, to: best.section.slot)
       {
         state.insert(best.section, at: index)
         moved = true
@@ -173,9 +177,53 @@ struct SectionPlacer {
     return moved
   }
 
-  /// Whether moving `section` would leave a pinned (course, slot) of fixed.csv without a section.
-  private func isPinnedAway(_ section: PlacedSection, to new: PlacedSection) -> Bool {
-    guard section.slot != new.slot else { return false }
+  /// One pass over pairs of sections in different slots, one of them of a course with a
+  /// clashing student: swap their slots (each keeps its teacher and takes the best free room)
+  /// when that raises the score. A single move cannot do this when each section's room or
+  /// teacher is busy in the other's slot, which is how clashes survive `improveByMoves` when
+  /// the week is full. Returns whether anything was swapped.
+  private mutating func improveBySwaps() -> Bool {
+    let clashing = state.coursesOfClashingStudents
+    var swapped = false
+    for i in state.placed.indices where clashing.contains(state.placed[i].course) {
+      for j in state.placed.indices where j != i && state.placed[j].slot != state.placed[i].slot {
+        if trySwap(i, j) { swapped = true }
+      }
+    }
+    return swapped
+  }
+
+  /// Swaps the slots of sections `i` and `j` if both can go and the score rises; otherwise
+  /// leaves the placement as it was.
+  private mutating func trySwap(_ i: Int, _ j: Int) -> Bool {
+    let a = state.placed[i]
+    let b = state.placed[j]
+    guard a.course != b.course else { return false }
+    let courses: Set = [a.course, b.course]
+    let before = state.score(around: courses)
+    let (low, high) = (min(i, j), max(i, j))
+    state.remove(at: high)
+    state.remove(at: low)
+    var moved: [(index: Int, section: PlacedSection)] = []
+    for (index, section, slot) in [(i, a, b.slot), (j, b, a.slot)] {
+      guard !isPinnedAway(section, to: slot) else { break }
+      guard state.canTeach(section.teacher, section.course, slot), let room = state.bestRoom(course: section.course, slot: slot)
+      else { break }
+      let placed = PlacedSection(course: section.course, slot: slot, room: room, teacher: section.teacher)
+      state.add(placed)
+      moved.append((index, placed))
+    }
+    let better = moved.count == 2 && state.score(around: courses) > before
+    for _ in moved { state.remove(at: state.placed.count - 1) }
+    let result = better ? moved.sorted { $0.index < $1.index } : [(i, a), (j, b)].sorted { $0.index < $1.index }
+    for (index, section) in result { state.insert(section, at: index) }
+    return better
+  }
+
+  /// Whether moving `section` (already taken out of the placement) to `slot` would leave a
+  /// pinned (course, slot) of fixed.csv without a section.
+  private func isPinnedAway(_ section: PlacedSection, to slot: Slot) -> Bool {
+    guard section.slot != slot else { return false }
     let pinned = instance.pinnedSlots().contains { $0.course == section.course && $0.slot == section.slot }
     return pinned && !state.placed.contains { $0.course == section.course && $0.slot == section.slot }
   }
