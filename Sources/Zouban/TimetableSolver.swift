@@ -43,13 +43,22 @@ public enum TimetableSolver {
       return try solveDirect(school, formulation: Formulation(school: school), options: options, timeLimit: options.timeLimit)
     }
     let started = Date()
-    let decomposed = try solveDecomposed(school, options: options)
-    let left = options.timeLimit - Date().timeIntervalSince(started)
-    guard options.method == .automatic, decomposed.status == .feasible, left > 1, columns <= polishLimit,
-      !Interrupts.requested
+    var decomposed = try solveDecomposed(school, options: options)
+    guard options.method == .automatic, decomposed.status == .feasible, columns <= polishLimit, !Interrupts.requested,
+      let objective = decomposed.objective
     else {
       return decomposed
     }
+    let searched = try NeighbourhoodSearch.improve(
+      school, timetable: decomposed.solution, objective: objective, bound: decomposed.bound, options: options,
+      deadline: started.addingTimeInterval(options.timeLimit))
+    if searched.objective > objective {
+      decomposed = SolveOutcome(
+        status: searched.objective == decomposed.bound ? .optimal : .feasible, solution: searched.solution, objective: searched.objective,
+        bound: decomposed.bound, seconds: Date().timeIntervalSince(started), conflicts: [])
+    }
+    let left = options.timeLimit - Date().timeIntervalSince(started)
+    guard decomposed.status == .feasible, left > 1, !Interrupts.requested else { return decomposed }
     let direct = Formulation(school: school)
     guard let warm = direct.values(of: decomposed.solution) else { return decomposed }
     let polished = try solveDirect(school, formulation: direct, options: options, timeLimit: left, extraBound: decomposed.bound, warmStart: warm)
