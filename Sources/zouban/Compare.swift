@@ -19,16 +19,10 @@ extension ZoubanCommand {
     @Option(name: .long, help: "Directory to write compare.csv and compare.html into.")
     var out: String?
 
-    @Option(name: .long, help: "Seconds each solve may search.")
-    var timeLimit: Double = 60
-
-    @Option(name: .long, help: "Solves run at once (default: the machine's cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var batch: BatchOptions
 
     func validate() throws {
       guard !scenarios.isEmpty else { throw ValidationError("give at least one scenario file to compare with the school") }
-      guard timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
-      guard jobs > 0 else { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
@@ -41,7 +35,7 @@ extension ZoubanCommand {
       if let out { try checkOut(out) }
       let results: [WhatIf.Result]
       do {
-        results = try WhatIf.solveAll(variants, options: SolveOptions(timeLimit: timeLimit), jobs: jobs)
+        results = try WhatIf.solveAll(variants, options: SolveOptions(timeLimit: batch.timeLimit), jobs: batch.jobs)
       } catch {
         printError("zouban: internal error: \(error); nothing written")
         throw Exit.internalError

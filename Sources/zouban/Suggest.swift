@@ -21,28 +21,22 @@ extension ZoubanCommand {
     @Option(name: .long, help: "Suggestions to show.")
     var top = 10
 
-    @Option(name: .long, help: "Seconds each solve may search.")
-    var timeLimit: Double = 60
-
-    @Option(name: .long, help: "Solves run at once (default: the machine's cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var batch: BatchOptions
 
     func validate() throws {
       guard candidates > 0, top > 0 else { throw ValidationError("--candidates and --top must be at least 1") }
-      guard timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
-      guard jobs > 0 else { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
       Interrupts.install()
       let base = try loadSchool(school, action: "nothing suggested")
       if let out { try checkOut(out) }
-      let options = SolveOptions(timeLimit: timeLimit)
+      let options = SolveOptions(timeLimit: batch.timeLimit)
       let suggestions: [Suggestions.Suggestion]
       do {
         let baseline = try WhatIf.solveAll([("现状", base)], options: options, jobs: 1)[0]
         let list = Suggestions.candidates(base, baseline: baseline.column.analysis, limit: candidates)
-        suggestions = try Suggestions.evaluate(list, directory: school, baseline: baseline, options: options, jobs: jobs)
+        suggestions = try Suggestions.evaluate(list, directory: school, baseline: baseline, options: options, jobs: batch.jobs)
         print("现状：目标值 \(baseline.outcome.objective.map(String.init) ?? "-")（\(baseline.outcome.status.rawValue)），试算 \(list.count) 项改动")
       } catch {
         printError("zouban: internal error: \(error); nothing written")

@@ -33,11 +33,7 @@ extension ZoubanCommand {
     @Option(name: .long, help: "Directory to write sweep.csv and sweep.html into.")
     var out: String?
 
-    @Option(name: .long, help: "Seconds each solve may search.")
-    var timeLimit: Double = 60
-
-    @Option(name: .long, help: "Solves run at once (default: the machine's cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var batch: BatchOptions
 
     /// The one rule being swept and its values.
     var sweep: (rule: Scenario.Rule, values: [Int])? {
@@ -56,8 +52,6 @@ extension ZoubanCommand {
       guard sweep.values.allSatisfy({ $0 >= sweep.rule.minimum }) else {
         throw ValidationError("--\(sweep.rule.rawValue) values must be at least \(sweep.rule.minimum)")
       }
-      guard timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
-      guard jobs > 0 else { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
@@ -77,7 +71,7 @@ extension ZoubanCommand {
       if let out { try checkOut(out) }
       let results: [WhatIf.Result]
       do {
-        results = try WhatIf.solveAll(variants, options: SolveOptions(timeLimit: timeLimit), jobs: jobs)
+        results = try WhatIf.solveAll(variants, options: SolveOptions(timeLimit: batch.timeLimit), jobs: batch.jobs)
       } catch {
         printError("zouban: internal error: \(error); nothing written")
         throw Exit.internalError
