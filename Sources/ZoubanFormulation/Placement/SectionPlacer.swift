@@ -28,7 +28,8 @@ struct SectionPlacer {
   /// The relaxation's goes first unless the greedy's scores more than 0.1 % of the planned
   /// weight above it: the score ignores minimum sizes and students moving to unplanned choices
   /// (on the 4,000-student generated school a greedy 0.002 % ahead on score ended 0.13 % behind
-  /// after stage 3; on the 4-slot 300-student school the greedy is 2.2 % ahead and stays so).
+  /// after stage 3; on the 4-slot 300-student school it is 0.2 % ahead and 0.06 % behind, so
+  /// stage 3 assigns both there).
   /// `solve` solves the packing model (GLPK, from the caller: this module does not link it)
   /// from a starting point, or returns nil.
   mutating func place(passes: Int = 4, solve: (_ model: MIPModel, _ start: [Double]) throws -> [Double]?) rethrows -> [SectionLayout] {
