@@ -13,8 +13,8 @@ public enum Pipeline {
   /// Every file of a solve's output directory, by name, in a fixed order: SPEC §3's files and
   /// the office's tables (see `Tables`), and with `xlsx` all of them as one workbook.
   ///
-  /// `moves`, for a re-solve (`--previous`), adds `moves.csv` and appends its counts to
-  /// `summary.json` (`StableResolve.Report.summaryFields`).
+  /// `moves`, for a re-solve (`--previous`), adds `moves.csv` (and its sheet and a section of
+  /// report.html) and appends its counts to `summary.json` (`StableResolve.Report.summaryFields`).
   public static func outputs(
     school: School, outcome: SolveOutcome, xlsx: Bool = false, moves: StableResolve.Report? = nil
   ) throws -> (files: [OutputFile], summary: Summary, analysis: Analysis) {
@@ -22,14 +22,14 @@ public enum Pipeline {
     let summary = Summary(
       analysis: analysis, status: outcome.status.rawValue, objective: outcome.objective, bound: outcome.bound,
       gap: outcome.gap, solveSeconds: outcome.seconds)
-    let tables = Tables.all(analysis)
+    let movesTable = moves.map { MovesTable.table($0.moves) }
+    let tables = Tables.all(analysis) + (movesTable.map { [$0] } ?? [])
     var files =
       tables.map { OutputFile($0.file, text: $0.csv) }
       + [
         OutputFile("summary.json", text: StableResolve.appending(moves?.summaryFields ?? [], to: summary.json)),
-        OutputFile("report.html", text: HTMLReport.render(analysis, summary: summary)),
+        OutputFile("report.html", text: HTMLReport.render(analysis, summary: summary, moves: movesTable)),
       ]
-    if let moves { files.append(OutputFile(MovesTable.file, text: MovesTable.csv(moves.moves))) }
     if xlsx { files.append(OutputFile("zouban.xlsx", data: try Workbook.data(summary: summary, tables: tables))) }
     return (files, summary, analysis)
   }

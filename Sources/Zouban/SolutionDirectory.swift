@@ -8,16 +8,22 @@ import ZoubanReports
 public struct SolutionDirectory: Sendable {
   public let summary: Summary
   public let clubs: [ClubFill]
+  /// A re-solve's counts (`solve --previous`), or `nil`.
+  public let moves: MoveCounts?
 
-  /// Reads `summary.json` and `fill.csv`; problems come back as `file:line` diagnostics.
+  /// Reads `summary.json` (with a re-solve's counts when it has them) and `fill.csv`; problems
+  /// come back as `file:line` diagnostics.
   public static func read(_ path: String) -> (directory: SolutionDirectory?, diagnostics: [Diagnostic]) {
     let summaryPath = (path as NSString).appendingPathComponent("summary.json")
     let fillPath = (path as NSString).appendingPathComponent("fill.csv")
     var diagnostics: [Diagnostic] = []
     var summary: Summary?
+    var moves: MoveCounts?
     if let data = FileManager.default.contents(atPath: summaryPath) {
       do {
         summary = try JSONDecoder().decode(Summary.self, from: data)
+        // Only a re-solve's summary has these keys; without them this is an ordinary solve.
+        moves = try? JSONDecoder().decode(MoveCounts.self, from: data)
       } catch {
         diagnostics.append(Diagnostic(.error, file: summaryPath, line: nil, "not a summary.json that zouban solve wrote: \(describe(error))"))
       }
@@ -39,7 +45,7 @@ public struct SolutionDirectory: Sendable {
         ClubFill(code: c("course"), name: c("course_name"), enrolled: enrolled, capacity: capacity, fillRate: rate, status: c("status")))
     }
     guard let summary, !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
-    return (SolutionDirectory(summary: summary, clubs: clubs), diagnostics)
+    return (SolutionDirectory(summary: summary, clubs: clubs, moves: moves), diagnostics)
   }
 
   /// A decoding error in a sentence: which key, and what was wrong with it.

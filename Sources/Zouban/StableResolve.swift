@@ -113,6 +113,10 @@ public enum StableResolve {
     public let keepBonus: Int
     public let maxMoves: Int?
 
+    public var counts: MoveCounts {
+      MoveCounts(moved: movedStudents, forced: forcedMoves, kept: keptStudents, joined: joined, left: left)
+    }
+
     /// The figures appended to `summary.json`.
     public var summaryFields: [(key: String, value: String)] {
       [

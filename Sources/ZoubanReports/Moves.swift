@@ -93,17 +93,46 @@ public struct MoveRow: Sendable, Equatable {
   }
 }
 
-/// `moves.csv`: one row per student who moved in a re-solve.
+/// `moves.csv`, the workbook's 调课名单 sheet and the page's list: one row per student who moved
+/// in a re-solve, placements `course@slot` separated by `;`.
 public enum MovesTable {
   public static let file = "moves.csv"
-  public static let header = ["student", "student_name", "class", "before", "after", "reason"]
 
-  /// The rows as written: placements `course@slot` separated by `;`.
-  public static func rows(_ moves: [MoveRow]) -> [[String]] {
-    moves.map { m in
+  public static func table(_ moves: [MoveRow]) -> ReportTable {
+    let columns = [
+      ReportTable.Column("student", "学号"), ReportTable.Column("student_name", "姓名"), ReportTable.Column("class", "班级"),
+      ReportTable.Column("before", "原安排"), ReportTable.Column("after", "新安排"), ReportTable.Column("reason", "调整原因"),
+    ]
+    let rows = moves.map { m in
       [m.student, m.name, m.homeClass, m.before.joined(separator: ";"), m.after.joined(separator: ";"), m.reasonText]
     }
+    return ReportTable(file: file, sheet: "调课名单", columns: columns, rows: rows)
+  }
+}
+
+/// A re-solve's counts, as `summary.json` carries them (`moved_students` …), for the terminal
+/// summary after `solve --previous` and again in `zouban report`.
+public struct MoveCounts: Sendable, Equatable, Decodable {
+  /// Students with a previous placement who lost at least one.
+  public let moved: Int
+  /// Of those, the ones the school's changes forced to move.
+  public let forced: Int
+  public let kept: Int
+  public let joined: Int
+  public let left: Int
+
+  public init(moved: Int, forced: Int, kept: Int, joined: Int, left: Int) {
+    self.moved = moved
+    self.forced = forced
+    self.kept = kept
+    self.joined = joined
+    self.left = left
   }
 
-  public static func csv(_ moves: [MoveRow]) -> String { CSVWriter.write(header: header, rows: rows(moves)) }
+  enum CodingKeys: String, CodingKey {
+    case moved = "moved_students"
+    case forced = "moved_forced"
+    case kept = "kept_students"
+    case joined, left
+  }
 }

@@ -20,7 +20,10 @@ extension ZoubanCommand {
         printError("\(directory): \(diagnostics.errorCountLine)")
         throw Exit.badInput
       }
-      print(TerminalText.summary(read.summary, clubs: read.clubs, language: lang.language, color: Terminal.stdoutIsColour), terminator: "")
+      print(
+        TerminalText.summary(
+          read.summary, clubs: read.clubs, moves: read.moves, language: lang.language, color: Terminal.stdoutIsColour),
+        terminator: "")
     }
   }
 }

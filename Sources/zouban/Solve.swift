@@ -116,7 +116,8 @@ extension ZoubanCommand {
       }
       print(
         TerminalText.summary(
-          summary, clubs: analysis.fill.map(ClubFill.init), language: lang.language, color: Terminal.stdoutIsColour),
+          summary, clubs: analysis.fill.map(ClubFill.init), moves: moves?.counts, language: lang.language,
+          color: Terminal.stdoutIsColour),
         terminator: "")
       print(lang.language == .zh ? "已写入   \(out)/" : "wrote    \(out)/")
       if let moves, outcome.status == .optimal || outcome.status == .feasible { printError("zouban: \(moves.line) (\(out)/moves.csv)") }

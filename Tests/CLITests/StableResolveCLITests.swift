@@ -65,6 +65,9 @@ import Testing
       #expect(summary["left"] as? Int == 1)
       // One leaves, one joins: nobody has to move in the sample school.
       #expect(moved.isEmpty, "\(moved)")
+      let kept = summary["kept_students"] as? Int ?? -1
+      let joined = summary["joined"] as? Int ?? -1
+      #expect(run.stdoutLines.contains("调整      没有学生调整，\(kept) 名不变；新增 \(joined) 名，离开 1 名"), "\(run)")
 
       let check = try CLI.run(["check", school.path, new.appendingPathComponent("assignments.csv").path])
       #expect(check.status == Exit.ok, "\(check)")
@@ -95,13 +98,42 @@ import Testing
       }
       let new = scratch.appendingPathComponent("new")
       let run = try CLI.solve(
-        school.path, out: new, "--previous", old.appendingPathComponent("assignments.csv").path, "--max-moves", "0")
+        school.path, out: new, "--previous", old.appendingPathComponent("assignments.csv").path, "--max-moves", "0", "--xlsx")
       #expect(run.status == Exit.ok, "\(run)")
       let moves = try CSVTable(contentsOf: new.appendingPathComponent("moves.csv"))
       #expect(moves.column("student") == ["20260101"])
-      #expect(moves.column("reason").first?.contains("该生原时段已不能参加") == true, "\(moves.rows)")
+      let reason = try #require(moves.column("reason").first)
+      #expect(reason.contains("该生原时段已不能参加"), "\(moves.rows)")
       let check = try CLI.run(["check", school.path, new.appendingPathComponent("assignments.csv").path])
       #expect(check.status == Exit.ok, "\(check)")
+
+      // The move is in the terminal summary (and again in `zouban report`), the page and the workbook.
+      let summary = try #require(
+        try JSONSerialization.jsonObject(with: Data(contentsOf: new.appendingPathComponent("summary.json"))) as? [String: Any])
+      let kept = try #require(summary["kept_students"] as? Int)
+      #expect(run.stdoutLines.contains { $0.hasPrefix("调整") && $0.contains("1 名学生调整（其中 1 名因学校数据变动必须调整），\(kept) 名不变") }, "\(run)")
+      let report = try CLI.run(["report", new.path])
+      #expect(report.stdoutLines == Array(run.stdoutLines.dropLast()), "\(report)")
+      let html = try String(contentsOf: new.appendingPathComponent("report.html"), encoding: .utf8)
+      #expect(html.contains("<h2 id=\"moves\">调课名单</h2>") && html.contains("<a href=\"#moves\">"))
+      #expect(html.contains("20260101") && html.contains("该生原时段已不能参加"))
+      let dump = try WorkbookTests.Dump(workbook: new.appendingPathComponent("zouban.xlsx"), scratch: scratch)
+      let sheet = try #require(dump.sheet("调课名单")).rows.map { $0.map(WorkbookTests.text) }
+      #expect(sheet.first == ["学号", "姓名", "班级", "原安排", "新安排", "调整原因"])
+      #expect(sheet.dropFirst().map(\.first) == ["20260101"] && sheet.last?.last == reason, "\(sheet)")
+    }
+  }
+
+  /// A fresh solve has no moves: no line, no section, no sheet.
+  @Test func aFreshSolveShowsNoMoves() throws {
+    try Scratch.with { scratch in
+      let out = scratch.appendingPathComponent("out")
+      let run = try CLI.solve(Fixtures.catalog("tiny"), out: out)
+      #expect(run.status == Exit.ok, "\(run)")
+      #expect(!run.stdoutLines.contains { $0.hasPrefix("调整") })
+      let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+      #expect(!html.contains("调课名单"))
+      #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("moves.csv").path))
     }
   }
 

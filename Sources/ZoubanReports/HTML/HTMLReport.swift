@@ -10,19 +10,21 @@ import ZoubanModel
 /// (留守, 残疾 …) never appear, only counts of priority students. The bytes depend only on the
 /// school and the solution: no date, no solve time, no dictionary order.
 public enum HTMLReport {
-  public static func render(_ a: Analysis, summary s: Summary) -> String {
+  /// `moves`: a re-solve's moved students (`MovesTable`), listed after the unplaced ones.
+  public static func render(_ a: Analysis, summary s: Summary, moves: ReportTable? = nil) -> String {
     // The school's name escaped on its own, so that nothing in it can reorder the words after it.
     let title = a.school.name.isEmpty ? "走班课表" : HTML.escape(a.school.name) + " 课后服务走班课表"
     var body = "<header>\n<h1>\(title)</h1>\n"
     if !a.school.term.isEmpty { body += "<p class=\"term\">\(HTML.escape(a.school.term))</p>\n" }
     body += "</header>\n"
-    body += contents()
+    body += contents(moves: moves != nil)
     body += overview(a, s)
     body += charts(a)
     body += timetables(a)
     body += fill(a)
     body += satisfaction(a)
     body += unplaced(a)
+    if let moves { body += movesSection(moves) }
     body += money(a)
     body += rosters(a)
     return """
@@ -48,14 +50,19 @@ public enum HTMLReport {
     ("satisfaction", "志愿满足"), ("unplaced", "未录取学生及原因"), ("money", "经费与基础托管"), ("rosters", "点名表"),
   ]
 
+  /// A re-solve's section, after `unplaced`.
+  static let movesSectionHeading = (id: "moves", heading: "调课名单")
+
   private static func heading(_ id: String) -> String {
-    let text = sections.first { $0.id == id }?.heading ?? id
+    let text = (sections + [movesSectionHeading]).first { $0.id == id }?.heading ?? id
     return "<h2 id=\"\(id)\">\(HTML.escape(text))</h2>\n"
   }
 
-  private static func contents() -> String {
-    "<nav class=\"toc screen\">"
-      + sections.map { "<a href=\"#\($0.id)\">\(HTML.escape($0.heading))</a>" }.joined(separator: " ")
+  private static func contents(moves: Bool) -> String {
+    var list = sections
+    if moves, let i = list.firstIndex(where: { $0.id == "unplaced" }) { list.insert(movesSectionHeading, at: i + 1) }
+    return "<nav class=\"toc screen\">"
+      + list.map { "<a href=\"#\($0.id)\">\(HTML.escape($0.heading))</a>" }.joined(separator: " ")
       + "</nav>\n"
   }
 
@@ -241,11 +248,23 @@ public enum HTMLReport {
     var html = "<section>\n" + heading("unplaced")
     guard !t.rows.isEmpty else { return html + "<p>所有学生都得到了所申请的课程数。</p>\n</section>\n" }
     html += "<p>\(t.rows.count) 名学生录取的课程少于所申请的课程数。原因按志愿顺序逐一说明。</p>\n"
+    return html + plain(t, cssClass: "unplaced") + "</section>\n"
+  }
+
+  /// A table as it stands, one cell per value.
+  private static func plain(_ t: ReportTable, cssClass: String) -> String {
     let rows = t.rows.map { row in
       "<tr>" + zip(t.columns, row).map { HTML.td($1, numeric: $0.numeric) }.joined() + "</tr>"
     }
-    html += HTML.table(t.labels, numeric: t.columns.map(\.numeric), rows: rows, cssClass: "unplaced")
-    return html + "</section>\n"
+    return HTML.table(t.labels, numeric: t.columns.map(\.numeric), rows: rows, cssClass: cssClass)
+  }
+
+  /// Who moved in a re-solve, before and after, and why: what the office tells families.
+  private static func movesSection(_ t: ReportTable) -> String {
+    var html = "<section>\n" + heading("moves")
+    guard !t.rows.isEmpty else { return html + "<p>与原课表相比，没有学生需要调整。</p>\n</section>\n" }
+    html += "<p>与原课表相比，\(t.rows.count) 名学生的安排有调整（课程@时段，以分号分隔）。</p>\n"
+    return html + plain(t, cssClass: "moves") + "</section>\n"
   }
 
   // MARK: 7. 经费 · 基础托管

@@ -34,9 +34,12 @@ public enum TerminalText {
   static let clubsListed = 3
 
   /// The summary of a solve: status and bound, what was placed, choice rates, priority
-  /// students, clubs opened and cancelled, the fullest and emptiest clubs, and who is unplaced.
-  /// Columns line up for Chinese text; colour only when `color` (the caller checks for a terminal).
-  public static func summary(_ s: Summary, clubs: [ClubFill], language: Language = .zh, color: Bool = false) -> String {
+  /// students, clubs opened and cancelled, the fullest and emptiest clubs, who is unplaced, and
+  /// for a re-solve (`moves`) how many students moved. Columns line up for Chinese text; colour
+  /// only when `color` (the caller checks for a terminal).
+  public static func summary(
+    _ s: Summary, clubs: [ClubFill], moves: MoveCounts? = nil, language: Language = .zh, color: Bool = false
+  ) -> String {
     let l = language, paint = Paint(enabled: color)
     var rows: [(String, String)] = []
     let statusText: String
@@ -85,6 +88,16 @@ public enum TerminalText {
     let unplaced = l.pick(
       "\(s.studentsUnplaced) 名学生少于所申请的课程数", "\(s.studentsUnplaced) students got fewer electives than asked")
     rows.append((l.pick("未满足", "unplaced"), s.studentsUnplaced > 0 ? paint.yellow(unplaced) : unplaced))
+    if let m = moves {
+      let others = l.pick("新增 \(m.joined) 名，离开 \(m.left) 名", "\(m.joined) joined, \(m.left) left")
+      let text =
+        m.moved == 0
+        ? l.pick("没有学生调整，\(m.kept) 名不变；\(others)", "no student moved, \(m.kept) kept; \(others)")
+        : l.pick(
+          "\(m.moved) 名学生调整（其中 \(m.forced) 名因学校数据变动必须调整），\(m.kept) 名不变；\(others)；名单见 moves.csv",
+          "\(m.moved) moved (\(m.forced) forced by the school's changes), \(m.kept) kept; \(others); see moves.csv")
+      rows.append((l.pick("调整", "moves"), m.moved > 0 ? paint.yellow(text) : text))
+    }
 
     var lines: [String] = []
     let title = [s.school, s.term].filter { !$0.isEmpty }.joined(separator: " · ")
