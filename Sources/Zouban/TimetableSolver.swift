@@ -103,7 +103,10 @@ public enum TimetableSolver {
     }
     // A timetable before stage 1, returned if nothing better comes (see `QuickPlan`).
     var quick: (solution: Solution, objective: Int)?
-    if school.fixed.isEmpty && stability == nil && quickTimetableSeconds(school) < options.timeLimit / 4 {
+    // It sees neither fixed.csv nor a teacher-pay budget.
+    if school.fixed.isEmpty && school.rules.teacherPayBudget == nil && stability == nil
+      && quickTimetableSeconds(school) < options.timeLimit / 4
+    {
       quick = try Decomposition.quickTimetable(school: school, solve: pack)
       options.progress?.record(objective: quick!.objective)
       log(options, "quick timetable (no GLPK): value \(quick!.objective), \(seconds(Date().timeIntervalSince(started)))")
@@ -199,7 +202,9 @@ public enum TimetableSolver {
     _ school: School, _ stage3: Formulation, from start: Solution, bound: Int?, options: SolveOptions, started: Date,
     label: String
   ) throws -> SolveOutcome? {
-    let first = stage3.values(of: start)
+    // A start that breaks a row (the plan's spare sections over a teacher-pay budget) would be
+    // refused by GLPK; opening nothing never breaks one.
+    let first = stage3.values(of: start).flatMap { stage3.model.violatedRows($0).isEmpty ? $0 : nil }
     if let first {
       let value = Int(stage3.model.objectiveValue(first).rounded())
       options.progress?.record(objective: value)

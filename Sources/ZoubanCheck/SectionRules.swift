@@ -1,7 +1,9 @@
+import Foundation
 import ZoubanModel
 
 /// SPEC §2 rules 3, 4 and 5: each open section's size, slot, teacher and room, and the weekly
-/// limits of courses, teachers and rooms. A section's faults carry no line: they concern all of
+/// limits of courses, teachers and rooms (and the teacher-pay budget, when school.toml sets
+/// one). A section's faults carry no line: they concern all of
 /// its rows, or several sections at once.
 enum SectionRules {
   static func check(_ timetable: Timetable, in directory: Directory) -> [Violation] {
@@ -96,6 +98,17 @@ enum SectionRules {
           "\(directory.room(id)) holds \(Wording.count(clash.count)) sections on \(slot.id): \(clash.idList)")
       }
     }
+    found += budget(timetable, in: directory)
     return found
+  }
+
+  /// `[rules] teacher_pay_budget`: the week's teacher pay (each open section's teacher's `rate`)
+  /// within the cap.
+  private static func budget(_ timetable: Timetable, in directory: Directory) -> [String] {
+    guard let budget = directory.school.rules.teacherPayBudget else { return [] }
+    let pay = timetable.sections.reduce(0.0) { $0 + $1.teacher.rate }
+    guard pay > Double(budget) + 1e-6 else { return [] }
+    let shown = pay == pay.rounded() ? String(Int(pay)) : String(format: "%.2f", pay)
+    return ["the week's teacher pay is \(shown) yuan, more than teacher_pay_budget \(budget)"]
   }
 }

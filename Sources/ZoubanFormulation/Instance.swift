@@ -1,3 +1,4 @@
+import MIPModel
 import ZoubanModel
 
 /// The school, indexed for formulating: which (course, slot) pairs can hold a section, which rooms
@@ -189,5 +190,16 @@ public enum CourseOptions: Sendable {
     case .only(let listed):
       return (student.choices.contains(course) || student.acceptAny) && listed[student.id, default: []].contains(course)
     }
+  }
+}
+
+extension MIPModel {
+  /// `budget`: `Σ rate_p · column ≤ teacher_pay_budget` over columns that each open one section
+  /// taught by `p` (the school's weekly teacher-pay cap, `Rules.teacherPayBudget`); nothing
+  /// without a cap. Every model that opens sections carries it, so every timetable keeps it.
+  mutating func addTeacherPayBudget(_ school: School, _ teaching: [(teacher: Int, variable: VariableID)]) {
+    guard let budget = school.rules.teacherPayBudget else { return }
+    let terms = teaching.filter { school.teachers[$0.teacher].rate > 0 }.map { Term($0.variable, school.teachers[$0.teacher].rate) }
+    if !terms.isEmpty { addRow("budget", terms, upper: Double(budget)) }
   }
 }

@@ -85,7 +85,8 @@ public enum SchoolLoader {
     else { return LoadResult(school: nil, diagnostics: diagnostics) }
     let school = School(
       name: settings.name, term: settings.term, week: week, tiers: settings.tiers.tiers,
-      rules: Rules(minSize: minSize, electivesPerStudent: electives), objective: settings.objective,
+      rules: Rules(minSize: minSize, electivesPerStudent: electives, teacherPayBudget: settings.teacherPayBudget),
+      objective: settings.objective,
       courses: catalog.entries.compactMap(\.course), rooms: rooms, teachers: teachers,
       students: roster.entries.compactMap(\.student), fixed: fixed)
     return LoadResult(school: school, diagnostics: diagnostics)

@@ -13,6 +13,8 @@ struct SchoolSettings {
   var tiers = TierLookup()
   var minSize: Int? = Rules().minSize
   var electivesPerStudent: Int? = Rules().electivesPerStudent
+  /// `[rules] teacher_pay_budget`, or `nil` for no cap.
+  var teacherPayBudget: Int?
   var objective = ObjectiveWeights()
 
   /// The settings when `school.toml` could not be read at all: nothing is known.
@@ -65,10 +67,13 @@ enum SchoolSettingsReader {
       settings.tiers = readTiers(value, context: context)
     }
     if let rules = context.table(root, key: "rules") {
-      context.warnUnknownKeys(in: rules, table: "rules", known: ["min_size", "electives_per_student"])
+      context.warnUnknownKeys(in: rules, table: "rules", known: ["min_size", "electives_per_student", "teacher_pay_budget"])
       settings.minSize = context.integer(rules, table: "rules", key: "min_size", minimum: 1, default: Rules().minSize)
       settings.electivesPerStudent = context.integer(
         rules, table: "rules", key: "electives_per_student", minimum: 0, default: Rules().electivesPerStudent)
+      if rules["teacher_pay_budget"] != nil {
+        settings.teacherPayBudget = context.integer(rules, table: "rules", key: "teacher_pay_budget", minimum: 0, default: 0)
+      }
     } else if root["rules"] != nil {
       settings.minSize = nil
       settings.electivesPerStudent = nil

@@ -4,10 +4,14 @@ public struct Rules: Hashable, Sendable {
   public var minSize: Int
   /// Default number of weekly electives a student asks for.
   public var electivesPerStudent: Int
+  /// The most the week's teacher pay may cost (Σ over open sections of the teacher's `rate`, in
+  /// yuan), or `nil` for no cap: a planner's "what if our budget were …".
+  public var teacherPayBudget: Int?
 
-  public init(minSize: Int = 15, electivesPerStudent: Int = 2) {
+  public init(minSize: Int = 15, electivesPerStudent: Int = 2, teacherPayBudget: Int? = nil) {
     self.minSize = minSize
     self.electivesPerStudent = electivesPerStudent
+    self.teacherPayBudget = teacherPayBudget
   }
 }
 

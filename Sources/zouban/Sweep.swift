@@ -30,6 +30,9 @@ extension ZoubanCommand {
     @Option(name: .customLong("priority-multiplier"), help: "Values of objective.priority_multiplier.")
     var priorityMultiplier: ValueRange?
 
+    @Option(name: .customLong("teacher-pay-budget"), help: "Values of rules.teacher_pay_budget (yuan a week).")
+    var teacherPayBudget: ValueRange?
+
     @Option(name: .long, help: "Directory to write sweep.csv and sweep.html into.")
     var out: String?
 
@@ -39,7 +42,7 @@ extension ZoubanCommand {
     var sweep: (rule: Scenario.Rule, values: [Int])? {
       let given: [(Scenario.Rule, ValueRange?)] = [
         (.minSize, minSize), (.electivesPerStudent, electives), (.unplacedPenalty, unplacedPenalty),
-        (.anyUtility, anyUtility), (.priorityMultiplier, priorityMultiplier),
+        (.anyUtility, anyUtility), (.priorityMultiplier, priorityMultiplier), (.teacherPayBudget, teacherPayBudget),
       ]
       let set = given.compactMap { rule, range in range.map { (rule, $0.values) } }
       return set.count == 1 ? set[0] : nil
@@ -47,7 +50,7 @@ extension ZoubanCommand {
 
     func validate() throws {
       guard let sweep else {
-        throw ValidationError("give exactly one rule to sweep: --min-size, --electives-per-student, --unplaced-penalty, --any-utility or --priority-multiplier")
+        throw ValidationError("give exactly one rule to sweep: --min-size, --electives-per-student, --unplaced-penalty, --any-utility, --priority-multiplier or --teacher-pay-budget")
       }
       guard sweep.values.allSatisfy({ $0 >= sweep.rule.minimum }) else {
         throw ValidationError("--\(sweep.rule.rawValue) values must be at least \(sweep.rule.minimum)")

@@ -123,24 +123,29 @@ struct RoomSearch {
     }
   }
 
-  /// A teacher for every section (rule 4), or `nil` when none can be found.
+  /// A teacher for every section (rule 4), within the teacher-pay budget when the school has
+  /// one, or `nil` when none can be found.
   private func teachers(for sections: [Candidate]) -> [Int]? {
     let school = problem.school
+    let budget = school.rules.teacherPayBudget.map(Double.init) ?? .infinity
     var assigned: [Int] = []
     var load = Array(repeating: 0, count: school.teachers.count)
     var busy = Set<[Int]>()
+    var pay = 0.0
     func assign(_ k: Int) -> Bool {
       guard k < sections.count else { return true }
       let s = sections[k]
       for i in problem.qualified[s.course] {
         let teacher = school.teachers[i]
         guard teacher.isAvailable(in: problem.slots[s.slot]), !busy.contains([i, s.slot]),
-          load[i] < (teacher.maxSections ?? Int.max)
+          load[i] < (teacher.maxSections ?? Int.max), pay + teacher.rate <= budget + 1e-9
         else { continue }
         assigned.append(i)
         load[i] += 1
         busy.insert([i, s.slot])
+        pay += teacher.rate
         if assign(k + 1) { return true }
+        pay -= teacher.rate
         busy.remove([i, s.slot])
         load[i] -= 1
         assigned.removeLast()

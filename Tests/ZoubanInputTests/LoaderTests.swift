@@ -84,7 +84,7 @@ import ZoubanModel
     ])
     #expect(
       school.lines() == [
-        "x/school.toml:18: warning: unknown key rules.color is ignored (hint: known here: min_size, electives_per_student)",
+        "x/school.toml:18: warning: unknown key rules.color is ignored (hint: known here: min_size, electives_per_student, teacher_pay_budget)",
         "x/courses.csv:3: error: max_size 0 must be at least 1",
         "x/courses.csv:4: error: fee \"x\" is not a number",
         "x/rooms.csv:2: error: capacity -4 must be at least 1",

@@ -24,8 +24,11 @@ import ZoubanModel
 
   @Test func rulesAndObjectiveWeightsReplaceSchoolToml() throws {
     let school = try #require(
-      try load("[rules]\nmin_size = 2\nelectives_per_student = 1\n[objective]\nrank_utility = [90, 60]\nunplaced_penalty = 300\n").school)
-    #expect(school.rules == Rules(minSize: 2, electivesPerStudent: 1))
+      try load(
+        "[rules]\nmin_size = 2\nelectives_per_student = 1\nteacher_pay_budget = 500\n[objective]\nrank_utility = [90, 60]\nunplaced_penalty = 300\n"
+      ).school)
+    #expect(school.rules == Rules(minSize: 2, electivesPerStudent: 1, teacherPayBudget: 500))
+    #expect(base.rules.teacherPayBudget == nil, "no cap unless one is set")
     #expect(school.objective.rankUtility == [90, 60] && school.objective.unplacedPenalty == 300)
     #expect(school.objective.anyUtility == base.objective.anyUtility, "weights not named stay")
     // A course without its own min_size takes the new rule; 围棋 keeps its own 4.

@@ -41,6 +41,7 @@ import ZoubanModel
       [rules]
       min_size = 12
       electives_per_student = 0
+      teacher_pay_budget = 8000
 
       [objective]
       rank_utility = [10, 5]
@@ -52,7 +53,7 @@ import ZoubanModel
     #expect(settings.name == "阳光小学" && settings.term == "2026 秋季学期")
     #expect(settings.tiers.tiers.map(\.name) == ["高段", "低段", "全校"])
     #expect(settings.tiers.tiers[2].grades == GradeSet(1...6))
-    #expect(settings.minSize == 12 && settings.electivesPerStudent == 0)
+    #expect(settings.minSize == 12 && settings.electivesPerStudent == 0 && settings.teacherPayBudget == 8000)
     #expect(settings.objective == ObjectiveWeights(rankUtility: [10, 5], anyUtility: 0, unplacedPenalty: 7, priorityMultiplier: 3))
   }
 
@@ -162,6 +163,7 @@ import ZoubanModel
       ])
     #expect(settings.minSize == nil && settings.electivesPerStudent == nil)
     #expect(parse(week + "[rules]\nelectives_per_student = -1\n").1 == ["school.toml:5: error: electives_per_student -1 must be at least 0"])
+    #expect(parse(week + "[rules]\nteacher_pay_budget = -5\n").1 == ["school.toml:5: error: teacher_pay_budget -5 must be at least 0"])
     #expect(parse("rules = 1\n" + week).1 == ["school.toml:1: error: rules must be a table, not an integer (hint: write it as [rules])"])
   }
 
@@ -221,7 +223,7 @@ import ZoubanModel
         "school.toml:2: warning: unknown key alpha is ignored (hint: known here: name, term, week, tiers, rules, objective)",
         "school.toml:9: warning: unknown table [extra] is ignored (hint: known here: name, term, week, tiers, rules, objective)",
         "school.toml:6: warning: unknown key week.colour is ignored (hint: known here: days, periods)",
-        "school.toml:8: warning: unknown key rules.max_size is ignored (hint: known here: min_size, electives_per_student)",
+        "school.toml:8: warning: unknown key rules.max_size is ignored (hint: known here: min_size, electives_per_student, teacher_pay_budget)",
       ])
   }
 }

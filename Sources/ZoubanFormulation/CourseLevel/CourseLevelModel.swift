@@ -214,6 +214,7 @@ public struct CourseLevelModel: Sendable {
       let limit = min(teacher.maxSections ?? slots, slots)
       if !terms.isEmpty { model.addRow("teacher[\(teacher.id)]", terms, upper: Double(limit)) }
     }
+    model.addTeacherPayBudget(school, quotas.map { ($0.teacher, $0.variable) })
     // A fixed.csv row with a slot needs a section of its course then.
     for pin in instance.pinnedSlots() {
       let terms = slotted.filter { $0.course == pin.course && $0.slot == pin.slot }.map { MIPModel.Term($0.variable, 1) }

@@ -72,6 +72,7 @@ extension Formulation {
     let roomIDs = school.rooms.map(\.id), teacherIDs = school.teachers.map(\.id)
     addOnePerSlot(roomUses, prefix: "roomslot", names: roomIDs)
     addOnePerSlot(teacherUses, prefix: "teacherslot", names: teacherIDs)
+    model.addTeacherPayBudget(school, teacherUses.map { ($0.resource, $0.variable) })
     for (p, teacher) in school.teachers.enumerated() {
       guard let limit = teacher.maxSections else { continue }
       let terms = teacherUses.filter { $0.resource == p }.map { MIPModel.Term($0.variable, 1) }

@@ -81,6 +81,7 @@ struct SectionPacking {
         model.addRow("teacherweek[\(school.teachers[p].id)]", terms, upper: Double(limit))
       }
     }
+    model.addTeacherPayBudget(school, teachers.map { ($0.2, $0.3) })
     for pin in instance.pinnedSlots() {
       let terms = rooms.filter { $0.0.course == pin.course && $0.0.slot == pin.slot }.map { MIPModel.Term($0.1, 1) }
       if !terms.isEmpty { model.addRow("pinned[\(school.courses[pin.course].code),\(pin.slot.id)]", terms, lower: 1) }

@@ -87,13 +87,24 @@ struct SectionPlacer {
       let wanted = open.map { c in (c, ranking[c].count - state.seats(of: c)) }.filter { $0.1 > 0 }
       guard let (course, _) = wanted.max(by: { ($0.1, -$0.0) < ($1.1, -$1.0) }) else { return }
       let sections = state.placed.filter { $0.course == course }.count
-      guard sections < school.courses[course].maxSections, let spare = state.spareSection(course: course, wanting: ranking[course])
+      guard sections < school.courses[course].maxSections, let spare = state.spareSection(course: course, wanting: ranking[course]),
+        withinBudget(adding: spare)
       else {
         open.remove(course)
         continue
       }
       state.add(spare)
     }
+  }
+
+  /// Whether the placement's teacher pay stays within `[rules] teacher_pay_budget` with `spare`
+  /// added: stage 3 would have to close a spare section over it, and the first timetable, which
+  /// opens the sections its students fill, would break the budget and be no start at all.
+  private func withinBudget(adding spare: PlacedSection) -> Bool {
+    let school = instance.school
+    guard let budget = school.rules.teacherPayBudget else { return true }
+    let pay = (state.placed + [spare]).reduce(0.0) { $0 + school.teachers[$1.teacher].rate }
+    return pay <= Double(budget) + 1e-6
   }
 
   /// The planned sections of each course (course index → count).

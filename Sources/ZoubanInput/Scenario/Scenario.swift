@@ -27,6 +27,7 @@ public struct Scenario: Sendable {
     case unplacedPenalty = "unplaced-penalty"
     case anyUtility = "any-utility"
     case priorityMultiplier = "priority-multiplier"
+    case teacherPayBudget = "teacher-pay-budget"
 
     /// The smallest value school.toml allows.
     public var minimum: Int { self == .minSize ? 1 : 0 }
@@ -41,6 +42,7 @@ public struct Scenario: Sendable {
     case .unplacedPenalty: scenario.settings.unplacedPenalty = (value, 0)
     case .anyUtility: scenario.settings.anyUtility = (value, 0)
     case .priorityMultiplier: scenario.settings.priorityMultiplier = (value, 0)
+    case .teacherPayBudget: scenario.settings.teacherPayBudget = (value, 0)
     }
     return scenario
   }
@@ -80,8 +82,10 @@ struct SettingsOverrides: Sendable {
   var anyUtility: (Int, Int)?
   var unplacedPenalty: (Int, Int)?
   var priorityMultiplier: (Int, Int)?
+  var teacherPayBudget: (Int, Int)?
 
   func apply(to settings: inout SchoolSettings) {
+    if let (value, _) = teacherPayBudget { settings.teacherPayBudget = value }
     if let (value, _) = minSize { settings.minSize = value }
     if let (value, _) = electivesPerStudent { settings.electivesPerStudent = value }
     if let (value, _) = rankUtility { settings.objective.rankUtility = value }

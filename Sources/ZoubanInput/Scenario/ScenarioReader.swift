@@ -73,9 +73,10 @@ public enum ScenarioReader {
   }
 
   private static func readRules(_ table: TOMLTable, context: Context, into settings: inout SettingsOverrides) {
-    context.warnUnknown(table, path: "rules", known: ["min_size", "electives_per_student"])
+    context.warnUnknown(table, path: "rules", known: ["min_size", "electives_per_student", "teacher_pay_budget"])
     settings.minSize = context.integer(table, "min_size", path: "rules.min_size", minimum: 1)
     settings.electivesPerStudent = context.integer(table, "electives_per_student", path: "rules.electives_per_student", minimum: 0)
+    settings.teacherPayBudget = context.integer(table, "teacher_pay_budget", path: "rules.teacher_pay_budget", minimum: 0)
   }
 
   private static func readObjective(_ table: TOMLTable, context: Context, into settings: inout SettingsOverrides) {
