@@ -28,6 +28,12 @@ public enum TimetableSolver {
   /// 8 s), 10,000 give 45,594 (with linking the root LP does not finish in 45 s; without, 15 s).
   public static let courseLevelLinkingLimit = 25000
 
+  /// Up to this many columns of the direct model, a decomposition that did not prove optimality
+  /// spends the time left on `NeighbourhoodSearch`, whose models fix all but one or two courses
+  /// and stay small (阳光小学 under a 2,000-yuan budget: 46,201 columns whole, ~1 s a model,
+  /// 87,610 → 87,770 in the 29 s stage 1 left over).
+  public static let neighbourhoodLimit = 100_000
+
   /// Up to this many columns, a decomposition that did not prove optimality hands its timetable
   /// to the direct model as a warm start for the time left.
   public static let polishLimit = 20000
@@ -44,7 +50,7 @@ public enum TimetableSolver {
     }
     let started = Date()
     var decomposed = try solveDecomposed(school, options: options)
-    guard options.method == .automatic, decomposed.status == .feasible, columns <= polishLimit, !Interrupts.requested,
+    guard options.method == .automatic, decomposed.status == .feasible, columns <= neighbourhoodLimit, !Interrupts.requested,
       let objective = decomposed.objective
     else {
       return decomposed
@@ -58,7 +64,7 @@ public enum TimetableSolver {
         bound: decomposed.bound, seconds: Date().timeIntervalSince(started), conflicts: [])
     }
     let left = options.timeLimit - Date().timeIntervalSince(started)
-    guard decomposed.status == .feasible, left > 1, !Interrupts.requested else { return decomposed }
+    guard decomposed.status == .feasible, left > 1, columns <= polishLimit, !Interrupts.requested else { return decomposed }
     let direct = Formulation(school: school)
     guard let warm = direct.values(of: decomposed.solution) else { return decomposed }
     let polished = try solveDirect(school, formulation: direct, options: options, timeLimit: left, extraBound: decomposed.bound, warmStart: warm)
