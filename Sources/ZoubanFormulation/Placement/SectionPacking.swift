@@ -29,7 +29,7 @@ struct SectionPacking {
     let school = instance.school
     var model = MIPModel(name: "zouban section packing \(school.name)", sense: .maximize)
     var rooms: [(PlacedSlotRoom, MIPModel.VariableID)] = []
-    var teachers: [(Int, Slot, Int, MIPModel.VariableID)] = []
+    var teachers: [(course: Int, slot: Slot, teacher: Int, variable: MIPModel.VariableID)] = []
     let usedRooms = Set(greedy.map { PlacedSlotRoom(course: $0.course, slot: $0.slot, room: $0.room) })
     let usedTeachers = Set(greedy.map { TeacherSlot(course: $0.course, slot: $0.slot, teacher: $0.teacher) })
     var roomSlot: [ResourceSlot: [MIPModel.Term]] = [:]
@@ -81,7 +81,7 @@ struct SectionPacking {
         model.addRow("teacherweek[\(school.teachers[p].id)]", terms, upper: Double(limit))
       }
     }
-    model.addTeacherPayBudget(school, teachers.map { ($0.2, $0.3) })
+    model.addTeacherPayBudget(school, teachers.map { ($0.teacher, $0.variable) })
     for pin in instance.pinnedSlots() {
       let terms = rooms.filter { $0.0.course == pin.course && $0.0.slot == pin.slot }.map { MIPModel.Term($0.1, 1) }
       if !terms.isEmpty { model.addRow("pinned[\(school.courses[pin.course].code),\(pin.slot.id)]", terms, lower: 1) }
