@@ -13,11 +13,14 @@ struct SectionPlacer {
   let instance: Instance
   let plan: CoursePlan
   private var state: PlacementState
+  /// fixed.csv's pinned (course, slot) pairs, looked up for every move and swap tried.
+  private let pinned: Set<CourseSlot>
 
   init(instance: Instance, plan: CoursePlan) {
     self.instance = instance
     self.plan = plan
     state = PlacementState(instance: instance, plan: plan)
+    pinned = Set(instance.pinnedSlots().map { CourseSlot(course: $0.course, slot: $0.slot) })
   }
 
   /// Two placements, the more promising first, each improved by moving and swapping sections
@@ -237,7 +240,7 @@ struct SectionPlacer {
   /// pinned (course, slot) of fixed.csv without a section.
   private func isPinnedAway(_ section: PlacedSection, to slot: Slot) -> Bool {
     guard section.slot != slot else { return false }
-    let pinned = instance.pinnedSlots().contains { $0.course == section.course && $0.slot == section.slot }
-    return pinned && !state.placed.contains { $0.course == section.course && $0.slot == section.slot }
+    return pinned.contains(CourseSlot(course: section.course, slot: section.slot))
+      && !state.placed.contains { $0.course == section.course && $0.slot == section.slot }
   }
 }
