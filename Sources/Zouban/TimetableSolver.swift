@@ -165,11 +165,17 @@ public enum TimetableSolver {
     // the bound and took under a quarter of the time left (on the sample schools and up to
     // 1,500 generated students, a second or two).
     var best: SolveOutcome?
+    /// Keeps `result` when it is the first or a better timetable.
+    func keep(_ result: SolveOutcome) {
+      if best == nil || (result.objective ?? Int.min) > (best?.objective ?? Int.min) { best = result }
+    }
     var lastSeconds = 0.0
     for (i, placement) in placements.enumerated() {
       if i > 0 {
         guard best?.status != .optimal, lastSeconds * 4 < remaining(), !Interrupts.requested else { break }
       }
+      let began = Date()
+      defer { lastSeconds = Date().timeIntervalSince(began) }
       var start = Decomposition.firstTimetable(school: school, plan: plan, sections: placement.sections)
       let stage3 = stage3Formulation(school, plan: plan, sections: placement.sections)
       if placement.realisesPlan && !stage3.offersOnlyListedCourses {
@@ -178,21 +184,17 @@ public enum TimetableSolver {
         // and reaching the bound in it proves the timetable optimal (4,000 generated students:
         // 4 s instead of 16–19 s). When it does not, its timetable starts the full stage 3.
         let focused = stage3Formulation(school, plan: plan, sections: placement.sections, focused: true)
-        let began = Date()
         if let result = try assign(
           school, focused, from: start, bound: bound, options: options, started: started, label: "focused, \(placement.start)")
         {
-          lastSeconds = Date().timeIntervalSince(began)
-          if (result.objective ?? Int.min) > (best?.objective ?? Int.min) || best == nil { best = result }
+          keep(result)
           if result.status == .optimal || Interrupts.requested { break }
           start = result.solution
         }
       }
-      let began = Date()
-      guard let result = try assign(school, stage3, from: start, bound: bound, options: options, started: started, label: placement.start)
-      else { continue }
-      lastSeconds = Date().timeIntervalSince(began)
-      if (result.objective ?? Int.min) > (best?.objective ?? Int.min) || best == nil { best = result }
+      if let result = try assign(school, stage3, from: start, bound: bound, options: options, started: started, label: placement.start) {
+        keep(result)
+      }
     }
     guard var result = best else {
       // No placement can honour fixed.csv; the whole model decides with the time left.
