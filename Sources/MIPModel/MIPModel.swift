@@ -11,7 +11,7 @@ public struct MIPModel: Sendable {
 
   public struct Variable: Sendable, Equatable {
     public let name: String
-    public let kind: Kind
+    public internal(set) var kind: Kind
     public var lower: Double
     public var upper: Double?
     public let objective: Double
@@ -68,6 +68,11 @@ public struct MIPModel: Sendable {
     for t in terms { merged[t.variable, default: 0] += t.coefficient }
     let sorted = merged.filter { $0.value != 0 }.sorted { $0.key < $1.key }.map { Term($0.key, $0.value) }
     rows.append(Row(name: name, terms: sorted, lower: lower, upper: upper))
+  }
+
+  /// Drops a variable's integrality, keeping its bounds (for a relaxation of the model).
+  public mutating func relax(_ v: VariableID) {
+    variables[v.index].kind = .continuous
   }
 
   /// Fixes a variable to one value (used for pinned placements).

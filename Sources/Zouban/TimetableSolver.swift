@@ -29,7 +29,7 @@ public enum TimetableSolver {
   public static let courseLevelLinkingLimit = 25000
 
   /// Up to this many columns of the direct model, a decomposition that did not prove optimality
-  /// spends the time left on `NeighbourhoodSearch`, whose models fix all but one or two courses
+  /// spends the time left on `NeighbourhoodSearch`, whose models fix all but a few sections
   /// and stay small (阳光小学 under a 2,000-yuan budget: 46,201 columns whole, ~1 s a model,
   /// 87,610 → 87,770 in the 29 s stage 1 left over).
   public static let neighbourhoodLimit = 100_000

@@ -70,7 +70,7 @@ import ZoubanModel
     #expect(optimal * 10 >= schools * 9, "\(optimal) of \(schools)")
   }
 
-  /// Pairs come after single courses, most co-ranked first.
+  /// Pairs come after single courses, most co-ranked first, then every course in each pair of slots.
   @Test func neighbourhoodsAreEachCourseThenTheMostCoRankedPairs() {
     let week = Fixtures.week([.mon, .tue], periods: 1)
     let courses = ["A", "B", "C"].map {
@@ -84,6 +84,11 @@ import ZoubanModel
         Student(id: "S2", grade: 7, electives: 2, choices: ["C", "B", "A"]),
         Student(id: "S3", grade: 7, electives: 1, choices: ["A", "B"]),
       ])
-    #expect(NeighbourhoodSearch.neighbourhoods(school) == [["A"], ["B"], ["C"], ["B", "C"], ["A", "B"], ["A", "C"]])
+    let (mon, tue) = (week.slots[0], week.slots[1])
+    let byCourse: [Set<String>] = [["A"], ["B"], ["C"], ["B", "C"], ["A", "B"], ["A", "C"]]
+    #expect(
+      NeighbourhoodSearch.neighbourhoods(school)
+        == byCourse.map { NeighbourhoodSearch.Neighbourhood(courses: $0, slots: [mon, tue]) }
+        + [NeighbourhoodSearch.Neighbourhood(courses: ["A", "B", "C"], slots: [mon, tue])])
   }
 }
