@@ -64,12 +64,47 @@ public enum TimetableSolver {
         bound: decomposed.bound, seconds: Date().timeIntervalSince(started), conflicts: [])
     }
     let left = options.timeLimit - Date().timeIntervalSince(started)
-    guard decomposed.status == .feasible, left > 1, columns <= polishLimit, !Interrupts.requested else { return decomposed }
+    guard decomposed.status == .feasible, left > 1, columns <= polishLimit, !Interrupts.requested,
+      var polished = try polish(school, from: decomposed, options: options, timeLimit: left)
+    else { return decomposed }
+    log(options, "polish (whole model, students continuous): value \(polished.objective ?? 0), bound \(polished.bound ?? 0)")
+    polished.seconds = Date().timeIntervalSince(started)
+    return polished
+  }
+
+  /// Improves `timetable` with the whole direct model, students continuous
+  /// (`Formulation.sectionsOnlyModel`), warm-started from it, then assigns students exactly to
+  /// the sections found; the better timetable comes back, under the tighter bound. `nil` when
+  /// the timetable is not one of the model's. The relaxation's bound holds for the school.
+  ///
+  /// Why not the direct model itself: GLPK branches on the section columns only, and the
+  /// relaxation is exact on the schools measured. 300 generated students, 4 slots, 350 s from
+  /// the optimum 49,020: bound 49,164, where the course level proves 49,375 and HiGHS on the
+  /// direct model had 49,230 after 900 s.
+  static func polish(
+    _ school: School, from timetable: SolveOutcome, options: SolveOptions, timeLimit: Double
+  ) throws -> SolveOutcome? {
+    let began = Date()
     let direct = Formulation(school: school)
-    guard let warm = direct.values(of: decomposed.solution) else { return decomposed }
-    let polished = try solveDirect(school, formulation: direct, options: options, timeLimit: left, extraBound: decomposed.bound, warmStart: warm)
-    log(options, "polish (direct model from the decomposition's timetable): value \(polished.objective ?? 0), bound \(polished.bound ?? 0)")
-    return combine(decomposed, polished, seconds: Date().timeIntervalSince(started))
+    guard let warm = direct.values(of: timetable.solution) else { return nil }
+    // Half a second is kept for the exact step, which is instant when the relaxed answer
+    // already places every student whole.
+    let relaxed = try glpk(options, timeLimit: timeLimit - 0.5, watch: (incumbent: false, bound: true))
+      .solve(direct.sectionsOnlyModel, warmStart: warm)
+    let bound = [integerBound(relaxed.bound), timetable.bound].compactMap { $0 }.min()
+    options.progress?.record(bound: bound)
+    var polished = SolveOutcome(
+      status: .timeLimitNoSolution, solution: .empty, objective: nil, bound: bound, seconds: 0, conflicts: [])
+    if relaxed.objective != nil {
+      let whole = direct.placesStudentsWhole(relaxed.values)
+      let exact = try glpk(options, timeLimit: max(0.5, timeLimit - Date().timeIntervalSince(began)), watch: (incumbent: true, bound: false))
+        .solve(direct.fixingSections(as: relaxed.values), warmStart: whole ? relaxed.values : nil)
+      if exact.objective != nil {
+        polished = outcome(exact, bound: bound, school: school, options: options) { direct.solution(from: $0) }
+      }
+    }
+    // The exact step can do worse than `timetable` where the relaxation is not exact.
+    return combine(timetable, polished, seconds: Date().timeIntervalSince(began))
   }
 
   /// Two answers to the same school: the better timetable, under the tighter of the two proven bounds.

@@ -1,0 +1,48 @@
+import Foundation
+import TestSupport
+import Testing
+import ZoubanCheck
+import ZoubanModel
+
+@testable import Zouban
+
+/// The last step of a small school's solve (`TimetableSolver.polish`: the whole model with
+/// students continuous, then its sections assigned exactly), against brute force: its timetable
+/// passes the checker and never loses, its bound is never below the optimum, and it says
+/// optimal only with the proof.
+@Suite struct PolishTests {
+  static let seeds = Array(UInt64(1)...100)
+
+  @Test(arguments: seeds) func fromTheDecompositionItStaysHonest(seed: UInt64) throws {
+    var generator = SmallSchoolGenerator(seed: seed)
+    let school = generator.next()
+    guard let optimum = BruteForce.optimum(school) else { return }
+    let decomposed = try TimetableSolver.solve(school, options: SolveOptions(timeLimit: 30, method: .decomposition))
+    let start = try #require(decomposed.objective, "seed \(seed)")
+    let polished = try #require(try TimetableSolver.polish(school, from: decomposed, options: SolveOptions(), timeLimit: 30))
+    try expectHonest(polished, school: school, optimum: optimum.objective, atLeast: start, seed: seed)
+  }
+
+  /// From the empty timetable it must find the optimum itself, and prove it.
+  @Test(arguments: seeds) func fromNothingItReachesAndProvesTheOptimum(seed: UInt64) throws {
+    var generator = SmallSchoolGenerator(seed: seed)
+    let school = generator.next()
+    guard school.fixed.isEmpty, let optimum = BruteForce.optimum(school) else { return }
+    let start = Checker.check(school: school, rows: Solution.empty.assignmentRows).objective
+    let empty = SolveOutcome(status: .feasible, solution: .empty, objective: start, bound: nil, seconds: 0, conflicts: [])
+    let polished = try #require(try TimetableSolver.polish(school, from: empty, options: SolveOptions(), timeLimit: 30))
+    try expectHonest(polished, school: school, optimum: optimum.objective, atLeast: start, seed: seed)
+    #expect(polished.objective == optimum.objective && polished.status == .optimal, "seed \(seed)")
+  }
+
+  private func expectHonest(_ polished: SolveOutcome, school: School, optimum: Int, atLeast start: Int, seed: UInt64) throws {
+    let bound = try #require(polished.bound, "seed \(seed)")
+    #expect(bound >= optimum, "seed \(seed): bound \(bound) below the optimum \(optimum)")
+    guard let objective = polished.objective else { return }
+    let check = Checker.check(school: school, rows: polished.solution.assignmentRows)
+    #expect(check.violations.isEmpty, "seed \(seed): \(check.violations)")
+    #expect(check.objective == objective, "seed \(seed)")
+    #expect(start <= objective && objective <= optimum, "seed \(seed)")
+    #expect((polished.status == .optimal) == (objective == bound), "seed \(seed)")
+  }
+}
