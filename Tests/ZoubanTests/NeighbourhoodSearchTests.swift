@@ -34,18 +34,14 @@ import ZoubanModel
   /// From the decomposition's own timetable, as `solve` uses it, including schools with fixed.csv
   /// rows (which the empty timetable would break).
   @Test(arguments: seeds) func fromTheDecompositionItStaysHonest(seed: UInt64) throws {
-    var generator = SmallSchoolGenerator(seed: seed)
-    let school = generator.next()
-    guard let optimum = BruteForce.optimum(school) else { return }
-    let decomposed = try TimetableSolver.solve(school, options: SolveOptions(timeLimit: 30, method: .decomposition))
-    let start = try #require(decomposed.objective, "seed \(seed)")
+    guard let small = try DecomposedSmallSchool(seed: seed) else { return }
     let result = try NeighbourhoodSearch.improve(
-      school, timetable: decomposed.solution, objective: start, bound: decomposed.bound, options: SolveOptions(),
-      deadline: Date().addingTimeInterval(30))
-    let check = Checker.check(school: school, rows: result.solution.assignmentRows)
+      small.school, timetable: small.decomposed.solution, objective: small.start, bound: small.decomposed.bound,
+      options: SolveOptions(), deadline: Date().addingTimeInterval(30))
+    let check = Checker.check(school: small.school, rows: result.solution.assignmentRows)
     #expect(check.violations.isEmpty, "seed \(seed): \(check.violations)")
     #expect(check.objective == result.objective, "seed \(seed)")
-    #expect(start <= result.objective && result.objective <= optimum.objective, "seed \(seed)")
+    #expect(small.start <= result.objective && result.objective <= small.optimum, "seed \(seed)")
   }
 
   /// Not vacuous: over the schools where opening something pays, the search opens clubs and

@@ -14,13 +14,9 @@ import ZoubanModel
   static let seeds = Array(UInt64(1)...100)
 
   @Test(arguments: seeds) func fromTheDecompositionItStaysHonest(seed: UInt64) throws {
-    var generator = SmallSchoolGenerator(seed: seed)
-    let school = generator.next()
-    guard let optimum = BruteForce.optimum(school) else { return }
-    let decomposed = try TimetableSolver.solve(school, options: SolveOptions(timeLimit: 30, method: .decomposition))
-    let start = try #require(decomposed.objective, "seed \(seed)")
-    let polished = try #require(try TimetableSolver.polish(school, from: decomposed, options: SolveOptions(), timeLimit: 30))
-    try expectHonest(polished, school: school, optimum: optimum.objective, atLeast: start, seed: seed)
+    guard let small = try DecomposedSmallSchool(seed: seed) else { return }
+    let polished = try #require(try TimetableSolver.polish(small.school, from: small.decomposed, options: SolveOptions(), timeLimit: 30))
+    try expectHonest(polished, school: small.school, optimum: small.optimum, atLeast: small.start, seed: seed)
   }
 
   /// From the empty timetable it must find the optimum itself, and prove it.
