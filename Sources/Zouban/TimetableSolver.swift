@@ -119,12 +119,10 @@ public enum TimetableSolver {
 
   /// The whole problem in one model.
   static func solveDirect(
-    _ school: School, formulation: Formulation, options: SolveOptions, timeLimit: Double, extraBound: Int? = nil,
-    warmStart: [Double]? = nil
+    _ school: School, formulation: Formulation, options: SolveOptions, timeLimit: Double, extraBound: Int? = nil
   ) throws -> SolveOutcome {
-    let start = warmStart ?? emptyStart(school, formulation.model)
     let result = try glpk(options, timeLimit: timeLimit, watch: (incumbent: true, bound: true))
-      .solve(formulation.model, warmStart: start)
+      .solve(formulation.model, warmStart: emptyStart(school, formulation.model))
     let bound = [integerBound(result.bound), extraBound].compactMap { $0 }.min()
     options.progress?.record(objective: result.objective.map { Int($0.rounded()) }, bound: bound)
     return outcome(result, bound: bound, school: school, options: options) { formulation.solution(from: $0) }
