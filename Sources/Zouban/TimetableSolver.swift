@@ -34,8 +34,8 @@ public enum TimetableSolver {
   /// 87,610 → 87,770 in the 29 s stage 1 left over).
   public static let neighbourhoodLimit = 100_000
 
-  /// Up to this many columns, a decomposition that did not prove optimality hands its timetable
-  /// to the direct model as a warm start for the time left.
+  /// Up to this many columns, a decomposition that did not prove optimality hands its timetable,
+  /// as a warm start for the time left, to the direct model with students continuous (`polish`).
   public static let polishLimit = 20000
 
   /// Solves `school`. Throws only when GLPK itself fails; infeasibility and time limits are outcomes.
@@ -87,24 +87,36 @@ public enum TimetableSolver {
     let began = Date()
     let direct = Formulation(school: school)
     guard let warm = direct.values(of: timetable.solution) else { return nil }
-    // Half a second is kept for the exact step, which is instant when the relaxed answer
-    // already places every student whole.
-    let relaxed = try glpk(options, timeLimit: timeLimit - 0.5, watch: (incumbent: false, bound: true))
-      .solve(direct.sectionsOnlyModel, warmStart: warm)
+    let (relaxed, exact) = try solveSectionsFirst(direct, from: warm, options: options, timeLimit: timeLimit, reserve: 0.5, watchBound: true)
     let bound = [integerBound(relaxed.bound), timetable.bound].compactMap { $0 }.min()
     options.progress?.record(bound: bound)
     var polished = SolveOutcome(
       status: .timeLimitNoSolution, solution: .empty, objective: nil, bound: bound, seconds: 0, conflicts: [])
-    if relaxed.objective != nil {
-      let whole = direct.placesStudentsWhole(relaxed.values)
-      let exact = try glpk(options, timeLimit: max(0.5, timeLimit - Date().timeIntervalSince(began)), watch: (incumbent: true, bound: false))
-        .solve(direct.fixingSections(as: relaxed.values), warmStart: whole ? relaxed.values : nil)
-      if exact.objective != nil {
-        polished = outcome(exact, bound: bound, school: school, options: options) { direct.solution(from: $0) }
-      }
+    if let exact, exact.objective != nil {
+      polished = outcome(exact, bound: bound, school: school, options: options) { direct.solution(from: $0) }
     }
     // The exact step can do worse than `timetable` where the relaxation is not exact.
     return combine(timetable, polished, seconds: Date().timeIntervalSince(began))
+  }
+
+  /// `formulation` in two steps: GLPK chooses the sections with students continuous
+  /// (`Formulation.sectionsOnlyModel`), warm-started from `start`, within `timeLimit` less
+  /// `reserve`; then students are assigned exactly to the sections it chose
+  /// (`Formulation.fixingSections(as:)`), at once when it already placed every student whole.
+  /// `exact` is `nil` when the first step found nothing better than `start`. The first step is
+  /// a relaxation: its bound holds for the formulation's problem (`watchBound` shows it live).
+  static func solveSectionsFirst(
+    _ formulation: Formulation, from start: [Double], options: SolveOptions, timeLimit: Double, reserve: Double = 0,
+    watchBound: Bool = false
+  ) throws -> (relaxed: MIPResult, exact: MIPResult?) {
+    let began = Date()
+    let relaxed = try glpk(options, timeLimit: timeLimit - reserve, watch: (incumbent: false, bound: watchBound))
+      .solve(formulation.sectionsOnlyModel, warmStart: start)
+    guard let value = relaxed.objective, value > formulation.model.objectiveValue(start) + 0.5 else { return (relaxed, nil) }
+    let whole = formulation.placesStudentsWhole(relaxed.values)
+    let exact = try glpk(options, timeLimit: max(0.5, timeLimit - Date().timeIntervalSince(began)), watch: (incumbent: true, bound: false))
+      .solve(formulation.fixingSections(as: relaxed.values), warmStart: whole ? relaxed.values : nil)
+    return (relaxed, exact)
   }
 
   /// Two answers to the same school: the better timetable, under the tighter of the two proven bounds.

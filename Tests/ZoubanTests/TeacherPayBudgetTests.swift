@@ -26,7 +26,7 @@ import ZoubanModel
   }
 
   @Test(arguments: seeds) func theSolverMatchesBruteForceUnderABudget(seed: UInt64) throws {
-    guard var (school, pay) = Self.paidSchool(seed: seed) else { return }
+    guard case (var school, let pay)? = Self.paidSchool(seed: seed) else { return }
     school.rules.teacherPayBudget = pay - 1
     let expected = BruteForce.optimum(school)
     for method in [SolveMethod.automatic, .decomposition] {
@@ -47,7 +47,7 @@ import ZoubanModel
   @Test func theCapBitesOnMostSchools() throws {
     var (schools, lower) = (0, 0)
     for seed in Self.seeds {
-      guard var (school, pay) = Self.paidSchool(seed: seed), let free = BruteForce.optimum(school) else { continue }
+      guard case (var school, let pay)? = Self.paidSchool(seed: seed), let free = BruteForce.optimum(school) else { continue }
       schools += 1
       school.rules.teacherPayBudget = pay - 1
       if (BruteForce.optimum(school)?.objective ?? Int.min) < free.objective { lower += 1 }
