@@ -115,7 +115,8 @@ void zouban_live_reset(zouban_live *live) {
 }
 
 /* Records the best bound and the first solution's time; stops the search at the deadline or on
-   an interrupt; hands GLPK the warm start once. Never jumps or throws. */
+   an interrupt; hands GLPK the warm start once; branches on the caller's columns first. Never
+   jumps or throws. */
 static void callback(glp_tree *tree, void *info) {
   solve_state *state = info;
   const zouban_controls *c = state->controls;
@@ -127,6 +128,14 @@ static void callback(glp_tree *tree, void *info) {
     r->bound = glp_ios_node_bound(tree, best);
   }
   publish(c->live, tree, r);
+  if (reason == GLP_IBRANCH && !c->presolve) { /* the presolver renumbers columns */
+    for (int k = 0; k < c->branch_first_count; k++) {
+      if (glp_ios_can_branch(tree, c->branch_first[k])) {
+        glp_ios_branch_upon(tree, c->branch_first[k], GLP_UP_BRNCH);
+        break;
+      }
+    }
+  }
   if (reason == GLP_IBINGO && r->first_solution_seconds < 0)
     r->first_solution_seconds = now_seconds() - state->started;
   if (reason == GLP_IHEUR && c->warm_start != NULL && !state->warm_start_tried) {
@@ -180,6 +189,7 @@ static void run(solve_state *state, glp_prob *lp, const zouban_problem *p, doubl
   iocp.tm_lim = limit_ms >= 2e9 ? 2000000000 : (int)limit_ms;
   if (c->cuts) iocp.mir_cuts = iocp.gmi_cuts = iocp.cov_cuts = iocp.clq_cuts = GLP_ON;
   iocp.presolve = c->presolve ? GLP_ON : GLP_OFF;
+  if (c->best_projection) iocp.bt_tech = GLP_BT_BPH;
 
   if (!c->presolve) {
     /* glp_intopt without its presolver needs an optimal basis of the LP relaxation. */

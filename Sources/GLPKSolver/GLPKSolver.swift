@@ -22,6 +22,14 @@ public struct GLPKSolver: Sendable {
     public var memoryLimitMB = 0
     /// Where the search publishes its incumbent and bound as it goes (for a progress display).
     public var live: LiveSearch?
+    /// Columns to branch on before any other, in this order: at each node GLPK branches on the
+    /// first of them that is fractional (up branch first), else chooses itself. Where a few
+    /// columns decide the rest (which slot each course meets in), branching on them first
+    /// shrinks the tree.
+    public var branchFirst: [MIPModel.VariableID] = []
+    /// Which open node GLPK solves next: its default, the best local bound, or the best
+    /// projection (`GLP_BT_BPH`), which weighs how far a node's LP is from integral.
+    public var bestProjection = false
     public init() {}
   }
 
@@ -44,15 +52,20 @@ public struct GLPKSolver: Sendable {
     var values = [Double](repeating: 0, count: model.variables.count + 1)
     var result = zouban_result()
     let warm = warmStart.map { [0] + $0 }
+    let branchFirst = options.branchFirst.map { Int32($0.index + 1) }
     options.live?.reset()
     arrays.withProblem { problem in
       withOptionalBuffer(warm) { warmPointer in
-        var controls = zouban_controls(
-          time_limit_seconds: options.timeLimit, mip_gap: options.gap, presolve: options.presolve ? 1 : 0,
-          cuts: options.cuts ? 1 : 0, verbose: options.verbose ? 1 : 0, warm_start: warmPointer,
-          memory_limit_mb: options.memoryLimitMB, interrupt: Interrupts.flag, live: options.live?.record)
-        values.withUnsafeMutableBufferPointer { v in
-          zouban_glpk_solve(problem, &controls, v.baseAddress, &result)
+        branchFirst.withUnsafeBufferPointer { branch in
+          var controls = zouban_controls(
+            time_limit_seconds: options.timeLimit, mip_gap: options.gap, presolve: options.presolve ? 1 : 0,
+            cuts: options.cuts ? 1 : 0, verbose: options.verbose ? 1 : 0, warm_start: warmPointer,
+            memory_limit_mb: options.memoryLimitMB, interrupt: Interrupts.flag, live: options.live?.record,
+            branch_first: branch.baseAddress, branch_first_count: Int32(branch.count),
+            best_projection: options.bestProjection ? 1 : 0)
+          values.withUnsafeMutableBufferPointer { v in
+            zouban_glpk_solve(problem, &controls, v.baseAddress, &result)
+          }
         }
       }
     }

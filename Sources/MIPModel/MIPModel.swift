@@ -86,6 +86,29 @@ public struct MIPModel: Sendable {
     zip(variables, values).reduce(objectiveConstant) { $0 + $1.0.objective * $1.1 }
   }
 
+  /// The step between the objective values of the model's points: the greatest common divisor
+  /// of the coefficients, when every column that has one is integer and every coefficient is
+  /// whole; `nil` otherwise.
+  public var objectiveStep: Double? {
+    var step = 0
+    for v in variables where v.objective != 0 {
+      guard v.kind != .continuous, v.objective == v.objective.rounded(), abs(v.objective) < 1e12 else { return nil }
+      var (a, b) = (step, Int(abs(v.objective)))
+      while b != 0 { (a, b) = (b, a % b) }
+      step = a
+    }
+    return step > 0 ? Double(step) : nil
+  }
+
+  /// Keeps only points at least one `step` better than `value` (the objective of a known
+  /// solution): a row halfway between, so that rounding cannot cut off a better point nor let
+  /// `value` itself through. If no point is left, `value` was optimal.
+  public mutating func requireBetter(than value: Double, step: Double) {
+    let terms = variables.indices.filter { variables[$0].objective != 0 }.map { Term(VariableID(index: $0), variables[$0].objective) }
+    let target = (sense == .maximize ? value + step / 2 : value - step / 2) - objectiveConstant
+    addRow("better than \(value)", terms, lower: sense == .maximize ? target : nil, upper: sense == .maximize ? nil : target)
+  }
+
   /// A bound that needs no solving: every variable at its best bound (for maximisation, the sum
   /// of positive coefficients times upper bounds). Used when a search stops before any node bound.
   public var trivialBound: Double? {

@@ -35,6 +35,35 @@ private func knapsackOptimum() -> Double {
     #expect(knapsack().violatedRows(result.values).isEmpty)
   }
 
+  /// Branching on chosen columns first and the best-projection node order change the path, not
+  /// the answer.
+  @Test func branchingOnChosenColumnsFirstKeepsTheOptimum() throws {
+    var model = knapsack()
+    let extra = model.addVariable("spare", kind: .binary)
+    var options = GLPKSolver.Options()
+    options.branchFirst = [extra] + model.rows[0].terms.map(\.variable).reversed()
+    options.bestProjection = true
+    options.cuts = false
+    let result = try GLPKSolver(options: options).solve(model)
+    #expect(result.status == .optimal)
+    #expect(result.objective == knapsackOptimum())
+  }
+
+  /// Values 10, 40, 30, 50: every point's objective is a multiple of 10, so a point better than
+  /// the optimum minus 10 is the optimum, and none is better than the optimum.
+  @Test func aCutoffOneStepAboveAValueKeepsOnlyBetterPoints() throws {
+    #expect(knapsack(constant: -7).objectiveStep == 10)
+    var below = knapsack(constant: -7)
+    below.requireBetter(than: knapsackOptimum() - 17, step: 10)
+    #expect(try GLPKSolver().solve(below).objective == knapsackOptimum() - 7)
+    var at = knapsack(constant: -7)
+    at.requireBetter(than: knapsackOptimum() - 7, step: 10)
+    #expect(try GLPKSolver().solve(at).status == .infeasible)
+    var continuous = knapsack()
+    continuous.relax(continuous.rows[0].terms[0].variable)
+    #expect(continuous.objectiveStep == nil)
+  }
+
   @Test func reportsInfeasibility() throws {
     var m = MIPModel(name: "infeasible", sense: .maximize)
     let a = m.addVariable("a", kind: .binary, objective: 1)

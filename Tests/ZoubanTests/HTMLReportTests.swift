@@ -47,7 +47,7 @@ import ZoubanReports
   // MARK: The tiny school's figures
 
   @Test func theTinyPageShowsTheHandCheckedFigures() throws {
-    let (html, a) = try Self.page(Self.school("tiny"))
+    let (html, _) = try Self.page(Self.school("tiny"))
     #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"zh-CN\">"))
     #expect(html.contains("<meta charset=\"utf-8\">"))
     for heading in ["概况", "图表", "周课表", "课程满额情况", "志愿满足", "未录取学生及原因", "经费与基础托管", "点名表"] {

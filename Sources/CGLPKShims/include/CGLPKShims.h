@@ -64,6 +64,10 @@ typedef struct {
   size_t memory_limit_mb;     /* 0 = no limit */
   volatile int *interrupt;    /* or NULL: when *interrupt != 0 the search stops */
   zouban_live *live;          /* or NULL: updated from the callback as the search goes */
+  const int *branch_first;    /* [branch_first_count] 1-based columns: at each branching, the
+                                 first of them GLPK can branch on, up branch first */
+  int branch_first_count;
+  int best_projection;        /* node selection GLP_BT_BPH instead of GLPK's default */
 } zouban_controls;
 
 /* Everything GLPK said back. */

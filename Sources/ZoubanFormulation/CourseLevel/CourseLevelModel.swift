@@ -51,7 +51,7 @@ public struct CourseLevelModel: Sendable {
   }
 
   public let school: School
-  public private(set) var model: MIPModel
+  public internal(set) var model: MIPModel
   let linking: Bool
   let instance: Instance
   var takes: [Take] = []
@@ -63,11 +63,17 @@ public struct CourseLevelModel: Sendable {
   private var teacherSlotTerms: [ResourceSlot: [MIPModel.Term]] = [:]
   var flexibleGroups: [FlexibleGroup] = []
   var flexible: [FlexibleTake] = []
+  /// `o[c,t]`, the sections of course `c` in slot `t`, when the model has clash rows: the
+  /// columns to branch on first (`clashes` in `init`).
+  public internal(set) var openings: [MIPModel.VariableID] = []
 
   /// `linking` adds `y[s,c] ≤ n[c]`: implied for integers (with `n[c] = 0` the size rows force
   /// every `y` to 0) but a much tighter LP. One row per column: at 10,000 students GLPK's root LP
   /// did not finish in 45 s with them and took 15 s without, so large schools go without.
-  public init(school: School, linking: Bool = true) {
+  ///
+  /// `clashes` adds rows that keep each student's courses in different slots (`ClashRows.swift`):
+  /// a much tighter bound where slots are few, for a few more rows per student.
+  public init(school: School, linking: Bool = true, clashes: Bool = false) {
     self.school = school
     self.linking = linking
     instance = Instance(school)
@@ -75,6 +81,7 @@ public struct CourseLevelModel: Sendable {
     addCourseColumns()
     addStudentColumnsAndRows()
     addCourseRows()
+    if clashes { addClashRows() }
     model.objectiveConstant = Double(instance.objectiveConstant())
   }
 

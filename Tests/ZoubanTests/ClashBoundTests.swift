@@ -1,0 +1,145 @@
+import Foundation
+import GLPKSolver
+import MIPModel
+import TestSupport
+import Testing
+import ZoubanCheck
+@testable import ZoubanFormulation
+import ZoubanModel
+
+@testable import Zouban
+
+/// The course level with clash rows (`CourseLevelModel`'s `clashes`, `ClashRows.swift`) and the
+/// solve step built on it (`TimetableSolver.clashBound`), against brute force. Each generated
+/// school is tried as it is; with every slot made alike (nobody unavailable, every course in
+/// every slot), where the model fixes a course to the first of the interchangeable slots; and
+/// crowded (each club in one of the first two slots, every student two electives), where
+/// clashes are what the course level misses.
+@Suite struct ClashBoundTests {
+  static let seeds = Array(UInt64(1)...100)
+
+  /// Solved as `clashBound` solves it (openings first, best projection, no cuts), the model's
+  /// optimum is never below the school's and never above the plain course level's.
+  @Test(arguments: seeds) func itBoundsTheOptimumMoreTightlyThanTheCourseLevel(seed: UInt64) throws {
+    for school in Self.schools(seed: seed) {
+      guard let optimum = BruteForce.optimum(school) else { continue }
+      let clash = try Self.optimum(CourseLevelModel(school: school, clashes: true))
+      let plain = try Self.optimum(CourseLevelModel(school: school))
+      #expect(clash >= optimum.objective, "seed \(seed): \(clash) below the optimum \(optimum.objective)")
+      #expect(clash <= plain, "seed \(seed): \(clash) above the course level's \(plain)")
+    }
+  }
+
+  /// Not vacuous: on the crowded variants of 300 generated schools (every club in one of the
+  /// first two slots, every student two electives) the rows close part of the course level's
+  /// gap on 12.
+  @Test func itIsTighterThanTheCourseLevelOnCrowdedSchools() throws {
+    var tighter = 0
+    for seed in UInt64(1)...300 {
+      let school = Self.schools(seed: seed)[2]
+      guard let optimum = BruteForce.optimum(school) else { continue }
+      let clash = try Self.optimum(CourseLevelModel(school: school, clashes: true))
+      #expect(clash >= optimum.objective, "seed \(seed)")
+      if try clash < Self.optimum(CourseLevelModel(school: school)) { tighter += 1 }
+    }
+    #expect(tighter >= 12, "tighter on \(tighter) schools")
+  }
+
+  /// Two clubs that can only meet in the first slot, four students who want both before a third
+  /// club in the second: the course level gives each student both; with clash rows, one of them
+  /// and the third, as brute force does.
+  @Test func twoClubsInOneSlotAreOneClubPerStudent() throws {
+    let week = Fixtures.week([.mon], periods: 2)
+    let school = School(
+      week: week, rules: Rules(minSize: 1, electivesPerStudent: 2),
+      courses: ["A", "B", "C"].map {
+        Course(
+          code: $0, name: $0, grades: GradeSet([7]), maxSize: 4, minSize: 1, slots: [week.slots[$0 == "C" ? 1 : 0]],
+          roomType: "教室", teachers: ["T" + $0])
+      },
+      rooms: [Room(id: "R1", type: "教室", capacity: 4), Room(id: "R2", type: "教室", capacity: 4)],
+      teachers: [Teacher(id: "TA"), Teacher(id: "TB"), Teacher(id: "TC")],
+      students: (1...4).map { Student(id: "S\($0)", grade: 7, electives: 2, choices: $0 % 2 == 0 ? ["A", "B", "C"] : ["B", "A", "C"]) })
+    let optimum = try #require(BruteForce.optimum(school))
+    #expect(try Self.optimum(CourseLevelModel(school: school, clashes: true)) == optimum.objective)
+    #expect(try Self.optimum(CourseLevelModel(school: school)) > optimum.objective)
+  }
+
+  /// From the decomposition's timetable the step stays honest: its bound is never below the
+  /// optimum, its timetable passes the checker and never loses, and it says optimal only with proof.
+  @Test(arguments: seeds) func fromTheDecompositionItStaysHonest(seed: UInt64) throws {
+    guard let small = try DecomposedSmallSchool(seed: seed) else { return }
+    let result = try TimetableSolver.clashBound(
+      small.school, from: small.decomposed, options: SolveOptions(), started: Date(), timeLimit: 30)
+    try expectHonest(result, school: small.school, optimum: small.optimum, atLeast: small.start, seed: seed)
+  }
+
+  /// From the empty timetable, on the variants with interchangeable slots and crowded, the
+  /// step stays honest.
+  @Test(arguments: seeds) func onTheVariantsFromNothingItStaysHonest(seed: UInt64) throws {
+    for school in Self.schools(seed: seed).dropFirst() {
+      guard school.fixed.isEmpty, let optimum = BruteForce.optimum(school) else { continue }
+      let start = Checker.check(school: school, rows: Solution.empty.assignmentRows).objective
+      let empty = SolveOutcome(status: .feasible, solution: .empty, objective: start, bound: nil, seconds: 0, conflicts: [])
+      let result = try TimetableSolver.clashBound(school, from: empty, options: SolveOptions(), started: Date(), timeLimit: 30)
+      try expectHonest(result, school: school, optimum: optimum.objective, atLeast: start, seed: seed)
+    }
+  }
+
+  @Test func slotsThatNothingTellsApartAreInterchangeable() throws {
+    let school = Self.schools(seed: 3)[1]
+    #expect(school.interchangeableSlots() == [school.week.slots])
+    var split = school
+    split.students[0] = Student(id: "X", grade: split.students[0].grade, electives: 1, unavailable: [school.week.slots[0]], choices: [])
+    #expect(split.interchangeableSlots() == (school.week.slots.count > 2 ? [Array(school.week.slots.dropFirst())] : []))
+    var pinned = school
+    pinned.fixed = [FixedPlacement(student: school.students[0].id, course: school.courses[0].code, slot: school.week.slots[0])]
+    #expect(pinned.interchangeableSlots() == (school.week.slots.count > 2 ? [Array(school.week.slots.dropFirst())] : []))
+  }
+
+  /// The generated school, the same with every slot alike, and crowded.
+  static func schools(seed: UInt64) -> [School] {
+    var generator = SmallSchoolGenerator(seed: seed)
+    let school = generator.next()
+    var alike = school
+    alike.rooms = school.rooms.map { Room(id: $0.id, name: $0.name, type: $0.type, capacity: $0.capacity) }
+    alike.teachers = school.teachers.map { Teacher(id: $0.id, name: $0.name, maxSections: $0.maxSections, rate: $0.rate) }
+    alike.students = school.students.map {
+      Student(
+        id: $0.id, name: $0.name, grade: $0.grade, homeClass: $0.homeClass, electives: $0.electives, priority: $0.priority,
+        acceptAny: $0.acceptAny, feeWaiver: $0.feeWaiver, choices: $0.choices)
+    }
+    alike.courses = school.courses.map {
+      Course(
+        code: $0.code, name: $0.name, category: $0.category, grades: $0.grades, maxSize: $0.maxSize, minSize: $0.minSize,
+        maxSections: $0.maxSections, slots: school.week.slots, roomType: $0.roomType, teachers: $0.teachers, fee: $0.fee,
+        provider: $0.provider)
+    }
+    alike.fixed = school.fixed.map { FixedPlacement(student: $0.student, course: $0.course, slot: nil) }
+    var crowded = alike
+    crowded.courses = alike.courses.enumerated().map { i, c in
+      Course(
+        code: c.code, name: c.name, category: c.category, grades: c.grades, maxSize: c.maxSize, minSize: c.minSize,
+        maxSections: 1, slots: [school.week.slots[i % 2]], roomType: c.roomType, teachers: c.teachers,
+        fee: c.fee, provider: c.provider)
+    }
+    crowded.students = alike.students.map {
+      Student(
+        id: $0.id, name: $0.name, grade: $0.grade, homeClass: $0.homeClass, electives: 2, priority: $0.priority,
+        acceptAny: $0.acceptAny, feeWaiver: $0.feeWaiver, choices: $0.choices)
+    }
+    crowded.fixed = []
+    return [school, alike, crowded]
+  }
+
+  /// The model's optimum, solved with `clashBound`'s settings when it has openings.
+  static func optimum(_ model: CourseLevelModel) throws -> Int {
+    var options = GLPKSolver.Options()
+    options.branchFirst = model.openings
+    options.bestProjection = !model.openings.isEmpty
+    options.cuts = model.openings.isEmpty
+    let result = try GLPKSolver(options: options).solve(model.model)
+    #expect(result.status == .optimal)
+    return Int(try #require(result.objective).rounded())
+  }
+}
