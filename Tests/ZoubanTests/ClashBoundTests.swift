@@ -20,12 +20,15 @@ import ZoubanModel
 
   /// Solved as `clashBound` solves it (openings first, best projection, no cuts), the model's
   /// optimum is never below the school's and never above the plain course level's.
+  /// With slots for courses with several sections too, the same, and never above the model without.
   @Test(arguments: seeds) func itBoundsTheOptimumMoreTightlyThanTheCourseLevel(seed: UInt64) throws {
     for school in Self.schools(seed: seed) {
       guard let optimum = BruteForce.optimum(school) else { continue }
+      let slotted = try Self.optimum(CourseLevelModel(school: school, clashes: true, slotsForSeveral: true))
       let clash = try Self.optimum(CourseLevelModel(school: school, clashes: true))
       let plain = try Self.optimum(CourseLevelModel(school: school))
-      #expect(clash >= optimum.objective, "seed \(seed): \(clash) below the optimum \(optimum.objective)")
+      #expect(slotted >= optimum.objective, "seed \(seed): \(slotted) below the optimum \(optimum.objective)")
+      #expect(slotted <= clash, "seed \(seed): \(slotted) above \(clash) without the slots")
       #expect(clash <= plain, "seed \(seed): \(clash) above the course level's \(plain)")
     }
   }
@@ -49,8 +52,15 @@ import ZoubanModel
   /// club in the second: the course level gives each student both; with clash rows, one of them
   /// and the third, as brute force does.
   @Test func twoClubsInOneSlotAreOneClubPerStudent() throws {
+    let school = Self.twoClubsInOneSlot()
+    let optimum = try #require(BruteForce.optimum(school))
+    #expect(try Self.optimum(CourseLevelModel(school: school, clashes: true)) == optimum.objective)
+    #expect(try Self.optimum(CourseLevelModel(school: school)) > optimum.objective)
+  }
+
+  static func twoClubsInOneSlot() -> School {
     let week = Fixtures.week([.mon], periods: 2)
-    let school = School(
+    return School(
       week: week, rules: Rules(minSize: 1, electivesPerStudent: 2),
       courses: ["A", "B", "C"].map {
         Course(
@@ -60,9 +70,19 @@ import ZoubanModel
       rooms: [Room(id: "R1", type: "教室", capacity: 4), Room(id: "R2", type: "教室", capacity: 4)],
       teachers: [Teacher(id: "TA"), Teacher(id: "TB"), Teacher(id: "TC")],
       students: (1...4).map { Student(id: "S\($0)", grade: 7, electives: 2, choices: $0 % 2 == 0 ? ["A", "B", "C"] : ["B", "A", "C"]) })
+  }
+
+  /// The same with club A allowed two sections: without slots for it the rows leave A out and
+  /// give each student both again; with them, one of A and B, as brute force does.
+  @Test func aClubWithTwoSectionsInTheSameSlotStillClashes() throws {
+    var school = Self.twoClubsInOneSlot()
+    let a = school.courses[0]
+    school.courses[0] = Course(
+      code: a.code, name: a.name, grades: a.grades, maxSize: 2, minSize: 1, maxSections: 2, slots: a.slots, roomType: a.roomType,
+      teachers: ["TA", "TC"])
     let optimum = try #require(BruteForce.optimum(school))
-    #expect(try Self.optimum(CourseLevelModel(school: school, clashes: true)) == optimum.objective)
-    #expect(try Self.optimum(CourseLevelModel(school: school)) > optimum.objective)
+    #expect(try Self.optimum(CourseLevelModel(school: school, clashes: true, slotsForSeveral: true)) == optimum.objective)
+    #expect(try Self.optimum(CourseLevelModel(school: school, clashes: true)) > optimum.objective)
   }
 
   /// From the decomposition's timetable the step stays honest: its bound is never below the
@@ -81,8 +101,11 @@ import ZoubanModel
       guard school.fixed.isEmpty, let optimum = BruteForce.optimum(school) else { continue }
       let start = Checker.check(school: school, rows: Solution.empty.assignmentRows).objective
       let empty = SolveOutcome(status: .feasible, solution: .empty, objective: start, bound: nil, seconds: 0, conflicts: [])
-      let result = try TimetableSolver.clashBound(school, from: empty, options: SolveOptions(), started: Date(), timeLimit: 30)
-      try expectHonest(result, school: school, optimum: optimum.objective, atLeast: start, seed: seed)
+      for slotsForSeveral in [false, true] {
+        let result = try TimetableSolver.clashBound(
+          school, from: empty, options: SolveOptions(), started: Date(), timeLimit: 30, slotsForSeveral: slotsForSeveral)
+        try expectHonest(result, school: school, optimum: optimum.objective, atLeast: start, seed: seed)
+      }
     }
   }
 

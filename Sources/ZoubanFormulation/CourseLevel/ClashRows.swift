@@ -7,8 +7,7 @@ import ZoubanModel
 ///
 /// Why: where slots are few, clashes are what the plain course level misses. On the generated
 /// 300-student school with 4 slots its bound is 49,375; with these rows the model's optimum is
-/// 49,025, against the school's 49,020 (the rest is 服从调剂 placements, counted per group,
-/// and courses with several sections, which get no rows).
+/// 49,025, against the school's 49,020 (the rest is 服从调剂 placements, counted per group).
 ///
 /// - `o[c,t] = Σ_r room[c,t,r]`: sections of `c` in slot `t`. GLPK branches on these first
 ///   (`openings`), courses with the fewest possible slots first: once every course has its
@@ -18,6 +17,16 @@ import ZoubanModel
 ///   first, if in any (`breakSymmetry`).
 /// - `same[a,b] ≥ o[a,t] + o[b,t] − 1` for each slot both can use; `y[s,a] + y[s,b] + same[a,b] ≤ 2`.
 /// - A course in a slot the student cannot attend is not theirs: `y[s,c] ≤ Σ_{t they can attend} o[c,t]`.
+/// - `slotsForSeveral`: a course with several sections gets `x[s,c,t]` per slot the student can
+///   attend, `y[s,c] = Σ_t x[s,c,t]`, `Σ_s x[s,c,t] ≤` the seats of its sections in `t`, and
+///   against a one-section course `x[s,a,t] + y[s,b] + o[b,t] ≤ 2`, against another
+///   `x[s,a,t] + x[s,b,t] ≤ 1`. Tighter where such courses matter, but several times slower for
+///   GLPK (300 generated students, 4 slots: seed 16, 0.13 s → 2.6 s, bound 51,155 → 51,025, the
+///   optimum; seed 13, 7.3 s → 22.7 s for the same bound).
+///
+/// Measured and not kept: a column per 服从调剂 student and unranked course (their placements
+/// are counted per group here, which leaves seed 2026 at 49,025 against its optimum 49,020):
+/// the model grew six times, and HiGHS did not prove it in 250 s.
 extension CourseLevelModel {
   /// Keeps only points at least one objective step better than a timetable of value `value`
   /// (`MIPModel.requireBetter`); the step, or `nil` (and no row) when the objective has none.
@@ -27,30 +36,85 @@ extension CourseLevelModel {
     return Int(step)
   }
 
-  mutating func addClashRows() {
+  mutating func addClashRows(slotsForSeveral: Bool) {
     let opening = addOpenings()
     let single = Set(sections.keys.filter { (model.variables[sections[$0]!.index].upper ?? 2) <= 1 })
     breakSymmetry(single: single, opening: opening)
     var same: [[Int]: MIPModel.VariableID] = [:]
-    let takesByStudent = Dictionary(grouping: takes.filter { single.contains($0.course) }, by: \.student)
-    for s in takesByStudent.keys.sorted() {
-      let mine = takesByStudent[s]!.sorted { $0.course < $1.course }
+    var seats: [CourseSlot: [MIPModel.Term]] = [:]
+    let kept = takes.filter { single.contains($0.course) || slotsForSeveral }
+    for (s, mine) in Dictionary(grouping: kept, by: \.student).sorted(by: { $0.key < $1.key }) {
       let student = school.students[s]
+      let mine = mine.sorted { $0.course < $1.course }
+      var slotted: [Int: [Slot: MIPModel.VariableID]] = [:]
       for take in mine {
-        let slots = instance.offerings(of: take.course).map(\.slot)
-        let usable = slots.filter(student.isAvailable)
-        guard usable.count < slots.count else { continue }
-        let terms = usable.map { MIPModel.Term(opening[CourseSlot(course: take.course, slot: $0)]!, -1) }
-        model.addRow("attend[\(student.id),\(school.courses[take.course].code)]", [.init(take.variable, 1)] + terms, upper: 0)
+        if single.contains(take.course) {
+          addAttendance(student: s, take: take, opening: opening)
+        } else {
+          slotted[take.course] = addSlots(student: s, take: take, seats: &seats)
+        }
       }
       for (i, a) in mine.enumerated() {
         for b in mine[(i + 1)...] {
-          guard let both = sameSlot(a.course, b.course, opening: opening, same: &same) else { continue }
-          model.addRow(
-            "clash[\(student.id),\(school.courses[a.course].code),\(school.courses[b.course].code)]",
-            [.init(a.variable, 1), .init(b.variable, 1), .init(both, 1)], upper: 2)
+          let name = "\(student.id),\(school.courses[a.course].code),\(school.courses[b.course].code)"
+          switch (slotted[a.course], slotted[b.course]) {
+          case (nil, nil):
+            guard let both = sameSlot(a.course, b.course, opening: opening, same: &same) else { continue }
+            model.addRow("clash[\(name)]", [.init(a.variable, 1), .init(b.variable, 1), .init(both, 1)], upper: 2)
+          case (let xa?, nil):
+            addSlottedClash(name: name, xa, b.variable, course: b.course, opening: opening)
+          case (nil, let xb?):
+            addSlottedClash(name: name, xb, a.variable, course: a.course, opening: opening)
+          case (let xa?, let xb?):
+            for (slot, x) in xa.sorted(by: { $0.key < $1.key }) {
+              guard let other = xb[slot] else { continue }
+              model.addRow("clash[\(name),\(slot.id)]", [.init(x, 1), .init(other, 1)], upper: 1)
+            }
+          }
         }
       }
+    }
+    for (key, terms) in seats.sorted(by: { ($0.key.course, $0.key.slot) < ($1.key.course, $1.key.slot) }) {
+      let capacity = self.slotted.filter { $0.course == key.course && $0.slot == key.slot }.map { MIPModel.Term($0.variable, -Double($0.capacity)) }
+      model.addRow("seats[\(school.courses[key.course].code),\(key.slot.id)]", terms + capacity, upper: 0)
+    }
+  }
+
+  /// `y[s,c] ≤ Σ_{t the student can attend} o[c,t]`, when there is a slot they cannot.
+  private mutating func addAttendance(student s: Int, take: Take, opening: [CourseSlot: MIPModel.VariableID]) {
+    let student = school.students[s]
+    let slots = instance.offerings(of: take.course).map(\.slot)
+    let usable = slots.filter(student.isAvailable)
+    guard usable.count < slots.count else { return }
+    let terms = usable.map { MIPModel.Term(opening[CourseSlot(course: take.course, slot: $0)]!, -1) }
+    model.addRow("attend[\(student.id),\(school.courses[take.course].code)]", [.init(take.variable, 1)] + terms, upper: 0)
+  }
+
+  /// `x[s,c,t]` for each slot of a course with several sections that the student can attend
+  /// (only the pinned one, if any), with `y[s,c] = Σ_t x[s,c,t]`; `seats` collects each slot's takes.
+  private mutating func addSlots(student s: Int, take: Take, seats: inout [CourseSlot: [MIPModel.Term]]) -> [Slot: MIPModel.VariableID] {
+    let student = school.students[s]
+    let code = school.courses[take.course].code
+    let pinned = school.fixed.first { $0.student == student.id && $0.course == code }?.slot
+    var result: [Slot: MIPModel.VariableID] = [:]
+    var link = [MIPModel.Term(take.variable, -1)]
+    for offering in instance.offerings(of: take.course) where student.isAvailable(in: offering.slot) && (pinned ?? offering.slot) == offering.slot {
+      let x = model.addVariable("x[\(student.id),\(code),\(offering.slot.id)]", kind: .binary)
+      result[offering.slot] = x
+      link.append(.init(x, 1))
+      seats[CourseSlot(course: take.course, slot: offering.slot), default: []].append(.init(x, 1))
+    }
+    model.addRow("slot[\(student.id),\(code)]", link, lower: 0, upper: 0)
+    return result
+  }
+
+  /// `x[s,a,t] + y[s,b] + o[b,t] ≤ 2`: taking `a` in the slot of one-section `b` leaves no room for `b`.
+  private mutating func addSlottedClash(
+    name: String, _ x: [Slot: MIPModel.VariableID], _ y: MIPModel.VariableID, course b: Int, opening: [CourseSlot: MIPModel.VariableID]
+  ) {
+    for (slot, xa) in x.sorted(by: { $0.key < $1.key }) {
+      guard let o = opening[CourseSlot(course: b, slot: slot)] else { continue }
+      model.addRow("clash[\(name),\(slot.id)]", [.init(xa, 1), .init(y, 1), .init(o, 1)], upper: 2)
     }
   }
 

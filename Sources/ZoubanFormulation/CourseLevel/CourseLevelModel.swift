@@ -72,8 +72,9 @@ public struct CourseLevelModel: Sendable {
   /// did not finish in 45 s with them and took 15 s without, so large schools go without.
   ///
   /// `clashes` adds rows that keep each student's courses in different slots (`ClashRows.swift`):
-  /// a much tighter bound where slots are few, for a few more rows per student.
-  public init(school: School, linking: Bool = true, clashes: Bool = false) {
+  /// a much tighter bound where slots are few, for a few more rows per student; with
+  /// `slotsForSeveral`, courses with several sections too, at several times the solving time.
+  public init(school: School, linking: Bool = true, clashes: Bool = false, slotsForSeveral: Bool = false) {
     self.school = school
     self.linking = linking
     instance = Instance(school)
@@ -81,7 +82,7 @@ public struct CourseLevelModel: Sendable {
     addCourseColumns()
     addStudentColumnsAndRows()
     addCourseRows()
-    if clashes { addClashRows() }
+    if clashes { addClashRows(slotsForSeveral: slotsForSeveral) }
     model.objectiveConstant = Double(instance.objectiveConstant())
   }
 
