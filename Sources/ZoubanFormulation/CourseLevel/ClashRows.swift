@@ -36,6 +36,8 @@ extension CourseLevelModel {
     return Int(step)
   }
 
+  /// The rows above, per student and pair of their courses; without `slotsForSeveral`, only
+  /// between one-section courses.
   mutating func addClashRows(slotsForSeveral: Bool) {
     let opening = addOpenings()
     let single = Set(sections.keys.filter { (model.variables[sections[$0]!.index].upper ?? 2) <= 1 })
@@ -46,18 +48,19 @@ extension CourseLevelModel {
     for (s, mine) in Dictionary(grouping: kept, by: \.student).sorted(by: { $0.key < $1.key }) {
       let student = school.students[s]
       let mine = mine.sorted { $0.course < $1.course }
-      var slotted: [Int: [Slot: MIPModel.VariableID]] = [:]
+      /// The student's slot columns for each course with several sections.
+      var slotOf: [Int: [Slot: MIPModel.VariableID]] = [:]
       for take in mine {
         if single.contains(take.course) {
           addAttendance(student: s, take: take, opening: opening)
         } else {
-          slotted[take.course] = addSlots(student: s, take: take, seats: &seats)
+          slotOf[take.course] = addSlots(student: s, take: take, seats: &seats)
         }
       }
       for (i, a) in mine.enumerated() {
         for b in mine[(i + 1)...] {
           let name = "\(student.id),\(school.courses[a.course].code),\(school.courses[b.course].code)"
-          switch (slotted[a.course], slotted[b.course]) {
+          switch (slotOf[a.course], slotOf[b.course]) {
           case (nil, nil):
             guard let both = sameSlot(a.course, b.course, opening: opening, same: &same) else { continue }
             model.addRow("clash[\(name)]", [.init(a.variable, 1), .init(b.variable, 1), .init(both, 1)], upper: 2)
@@ -75,7 +78,7 @@ extension CourseLevelModel {
       }
     }
     for (key, terms) in seats.sorted(by: { ($0.key.course, $0.key.slot) < ($1.key.course, $1.key.slot) }) {
-      let capacity = self.slotted.filter { $0.course == key.course && $0.slot == key.slot }.map { MIPModel.Term($0.variable, -Double($0.capacity)) }
+      let capacity = slotted.filter { $0.course == key.course && $0.slot == key.slot }.map { MIPModel.Term($0.variable, -Double($0.capacity)) }
       model.addRow("seats[\(school.courses[key.course].code),\(key.slot.id)]", terms + capacity, upper: 0)
     }
   }
