@@ -25,10 +25,10 @@ public struct GLPKSolver: Sendable {
     /// Columns to branch on before any other, in this order: at each node GLPK branches on the
     /// first of them that is fractional (up branch first), else chooses itself. Where a few
     /// columns decide the rest (which slot each course meets in), branching on them first
-    /// shrinks the tree.
+    /// shrinks the tree. Ignored with `presolve`, whose problem has other column numbers.
     public var branchFirst: [MIPModel.VariableID] = []
-    /// Which open node GLPK solves next: its default, the best local bound, or the best
-    /// projection (`GLP_BT_BPH`), which weighs how far a node's LP is from integral.
+    /// Which open node GLPK solves next: the best projection (`GLP_BT_BPH`), which weighs how far
+    /// a node's LP is from integral, instead of GLPK's default, the best local bound.
     public var bestProjection = false
     public init() {}
   }
