@@ -148,7 +148,7 @@ public enum TimetableSolver {
         }
       }
     }
-    return combine(timetable, found, bound: bound, seconds: timetable.seconds + Date().timeIntervalSince(began))
+    return combine(timetable, found, seconds: timetable.seconds + Date().timeIntervalSince(began))
   }
 
   /// The largest objective at most `bound` that a timetable can have, when every timetable's
@@ -207,9 +207,9 @@ public enum TimetableSolver {
   }
 
   /// Two answers to the same school: the better timetable, under the tighter of the two proven bounds.
-  private static func combine(_ a: SolveOutcome, _ b: SolveOutcome, bound extra: Int? = nil, seconds: Double) -> SolveOutcome {
+  private static func combine(_ a: SolveOutcome, _ b: SolveOutcome, seconds: Double) -> SolveOutcome {
     let best = (b.objective ?? Int.min) > (a.objective ?? Int.min) ? b : a
-    let bound = [a.bound, b.bound, extra].compactMap { $0 }.min()
+    let bound = [a.bound, b.bound].compactMap { $0 }.min()
     let proven = best.objective != nil && best.objective == bound
     return SolveOutcome(
       status: proven ? .optimal : best.status, solution: best.solution, objective: best.objective, bound: bound,

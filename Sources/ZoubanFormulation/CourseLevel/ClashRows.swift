@@ -99,10 +99,10 @@ extension CourseLevelModel {
   private mutating func addSlots(student s: Int, take: Take, seats: inout [CourseSlot: [MIPModel.Term]]) -> [Slot: MIPModel.VariableID] {
     let student = school.students[s]
     let code = school.courses[take.course].code
-    let pinned = school.fixed.first { $0.student == student.id && $0.course == code }?.slot
     var result: [Slot: MIPModel.VariableID] = [:]
     var link = [MIPModel.Term(take.variable, -1)]
-    for offering in instance.offerings(of: take.course) where student.isAvailable(in: offering.slot) && (pinned ?? offering.slot) == offering.slot {
+    for offering in instance.offerings(of: take.course)
+    where student.isAvailable(in: offering.slot) && (take.pinned ?? offering.slot) == offering.slot {
       let x = model.addVariable("x[\(student.id),\(code),\(offering.slot.id)]", kind: .binary)
       result[offering.slot] = x
       link.append(.init(x, 1))

@@ -24,6 +24,8 @@ public struct CourseLevelModel: Sendable {
     let student: Int
     let course: Int
     let variable: MIPModel.VariableID
+    /// The slot fixed.csv pins this take to, if any.
+    let pinned: Slot?
   }
 
   struct Quota: Sendable {
@@ -171,7 +173,7 @@ public struct CourseLevelModel: Sendable {
         let gain = instance.multiplier(student: s) * (instance.utility(student: s, course: c) + penalty)
         let y = model.addVariable("y[\(student.id),\(school.courses[c].code)]", kind: .binary, objective: Double(gain))
         if fixed { model.fix(y, to: 1) }
-        takes.append(Take(student: s, course: c, variable: y))
+        takes.append(Take(student: s, course: c, variable: y, pinned: pinned))
         terms.append(.init(y, 1))
         if linking { model.addRow("open[\(student.id),\(school.courses[c].code)]", [.init(y, 1), .init(n, -1)], upper: 0) }
       }
