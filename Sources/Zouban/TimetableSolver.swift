@@ -76,25 +76,38 @@ public enum TimetableSolver {
     return polished
   }
 
-  /// `clashBound`, then, where the gap left is still worth it and the school has courses with
-  /// several sections, `clashBound` with slots for those in the time left: that model is
-  /// tighter there, but several times slower (generated 300-student schools, 4 slots: seed 16,
-  /// four such courses, 0.68 % → proven optimal in 3 s more; seed 15 gains nothing in 28 s, but
-  /// its gap is 0.15 %; seed 2026's, 0.01 %).
+  /// `clashBound`, then while a gap is left: with a column per 服从调剂 student and unranked
+  /// course, where the school has such students; then, where the gap is still worth it and the
+  /// school has courses with several sections, with slots for those too. Each later model is
+  /// tighter and slower, and starts from the best timetable so far.
+  ///
+  /// Generated 300-student schools, 4 slots: per-student columns prove seeds 15, 18, 19 and 22
+  /// optimal (0.02–0.21 % before); slots for several-section courses prove seed 16 (0.68 % before,
+  /// four such courses). Seed 2026's gap after the first is 0.01 %.
   static func clashBounds(
     _ school: School, from timetable: SolveOutcome, options: SolveOptions, started: Date, timeLimit: Double
   ) throws -> SolveOutcome {
     let began = Date()
-    let first = try clashBound(school, from: timetable, options: options, started: started, timeLimit: timeLimit)
-    log(options, "clash bound (course level with clash rows): value \(first.objective ?? 0), bound \(first.bound ?? 0)")
-    let left = timeLimit - Date().timeIntervalSince(began)
-    guard first.status == .feasible, let objective = first.objective, let bound = first.bound,
-      Double(bound - objective) > 0.002 * Double(max(1, abs(objective))), school.courses.contains(where: { $0.maxSections > 1 }),
-      left > 0.5, !Interrupts.requested
-    else { return first }
-    let second = try clashBound(school, from: first, options: options, started: started, timeLimit: left, slotsForSeveral: true)
-    log(options, "clash bound, slots for courses with several sections: value \(second.objective ?? 0), bound \(second.bound ?? 0)")
-    return second
+    var result = try clashBound(school, from: timetable, options: options, started: started, timeLimit: timeLimit)
+    log(options, "clash bound (course level with clash rows): value \(result.objective ?? 0), bound \(result.bound ?? 0)")
+    let left = { timeLimit - Date().timeIntervalSince(began) }
+    let open = { result.status == .feasible && result.objective != nil && left() > 0.5 && !Interrupts.requested }
+    // The third model keeps per-student columns only where they tightened the bound: they slow
+    // it down (seed 16: 3.2 s without, 5.7 s with, for the same bound).
+    var perStudent = false
+    if school.students.contains(where: \.acceptAny), open() {
+      let before = result.bound
+      result = try clashBound(school, from: result, options: options, started: started, timeLimit: left(), unrankedPerStudent: true)
+      log(options, "clash bound, 服从调剂 per student: value \(result.objective ?? 0), bound \(result.bound ?? 0)")
+      perStudent = result.bound != before
+    }
+    guard open(), let objective = result.objective, let bound = result.bound,
+      Double(bound - objective) > 0.002 * Double(max(1, abs(objective))), school.courses.contains(where: { $0.maxSections > 1 })
+    else { return result }
+    result = try clashBound(
+      school, from: result, options: options, started: started, timeLimit: left(), slotsForSeveral: true, unrankedPerStudent: perStudent)
+    log(options, "clash bound, slots for courses with several sections: value \(result.objective ?? 0), bound \(result.bound ?? 0)")
+    return result
   }
 
   /// Proves a tighter bound than stage 1's where clashes are what it misses, and on the way may
@@ -109,11 +122,11 @@ public enum TimetableSolver {
   /// 49,020, and proves the optimum of the other three in 0.8, 0.5 and 7 s.
   static func clashBound(
     _ school: School, from timetable: SolveOutcome, options: SolveOptions, started: Date, timeLimit: Double,
-    slotsForSeveral: Bool = false
+    slotsForSeveral: Bool = false, unrankedPerStudent: Bool = false
   ) throws -> SolveOutcome {
     guard let value = timetable.objective else { return timetable }
     let began = Date()
-    var clash = CourseLevelModel(school: school, clashes: true, slotsForSeveral: slotsForSeveral)
+    var clash = CourseLevelModel(school: school, clashes: true, slotsForSeveral: slotsForSeveral, unrankedPerStudent: unrankedPerStudent)
     // Without a step (no column has an objective) the model's value is fixed: no cutoff.
     let step = clash.requireBetter(than: value)
     var solver = glpk(options, timeLimit: timeLimit, watch: (incumbent: false, bound: true))

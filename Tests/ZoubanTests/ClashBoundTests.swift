@@ -19,33 +19,43 @@ import ZoubanModel
   static let seeds = Array(UInt64(1)...100)
 
   /// Solved as `clashBound` solves it (openings first, best projection, no cuts), the model's
-  /// optimum is never below the school's and never above the plain course level's.
-  /// With slots for courses with several sections too, the same, and never above the model without.
+  /// optimum is never below the school's and never above the plain course level's. Each
+  /// tighter variant (a column per 服从调剂 student and unranked course; slots for courses with
+  /// several sections; both) is never below the optimum and never above the variant it refines.
   @Test(arguments: seeds) func itBoundsTheOptimumMoreTightlyThanTheCourseLevel(seed: UInt64) throws {
     for school in Self.schools(seed: seed) {
       guard let optimum = BruteForce.optimum(school) else { continue }
+      let both = try Self.optimum(CourseLevelModel(school: school, clashes: true, slotsForSeveral: true, unrankedPerStudent: true))
       let slotted = try Self.optimum(CourseLevelModel(school: school, clashes: true, slotsForSeveral: true))
+      let perStudent = try Self.optimum(CourseLevelModel(school: school, clashes: true, unrankedPerStudent: true))
       let clash = try Self.optimum(CourseLevelModel(school: school, clashes: true))
       let plain = try Self.optimum(CourseLevelModel(school: school))
-      #expect(slotted >= optimum.objective, "seed \(seed): \(slotted) below the optimum \(optimum.objective)")
+      #expect(both >= optimum.objective, "seed \(seed): \(both) below the optimum \(optimum.objective)")
+      #expect(both <= min(slotted, perStudent), "seed \(seed): \(both) above \(slotted) or \(perStudent)")
       #expect(slotted <= clash, "seed \(seed): \(slotted) above \(clash) without the slots")
+      #expect(perStudent <= clash, "seed \(seed): \(perStudent) above \(clash) counted per group")
       #expect(clash <= plain, "seed \(seed): \(clash) above the course level's \(plain)")
     }
   }
 
   /// Not vacuous: on the crowded variants of 300 generated schools (every club in one of the
   /// first two slots, every student two electives) the rows close part of the course level's
-  /// gap on 12.
+  /// gap on 12, and 服从调剂 per student part of the rest on 10.
   @Test func itIsTighterThanTheCourseLevelOnCrowdedSchools() throws {
     var tighter = 0
+    var tighterPerStudent = 0
     for seed in UInt64(1)...300 {
       let school = Self.schools(seed: seed)[2]
       guard let optimum = BruteForce.optimum(school) else { continue }
       let clash = try Self.optimum(CourseLevelModel(school: school, clashes: true))
       #expect(clash >= optimum.objective, "seed \(seed)")
       if try clash < Self.optimum(CourseLevelModel(school: school)) { tighter += 1 }
+      let perStudent = try Self.optimum(CourseLevelModel(school: school, clashes: true, unrankedPerStudent: true))
+      #expect(perStudent >= optimum.objective, "seed \(seed)")
+      if perStudent < clash { tighterPerStudent += 1 }
     }
     #expect(tighter >= 12, "tighter on \(tighter) schools")
+    #expect(tighterPerStudent >= 10, "per student tighter on \(tighterPerStudent) schools")
   }
 
   /// Two clubs that can only meet in the first slot, four students who want both before a third
@@ -56,6 +66,28 @@ import ZoubanModel
     let optimum = try #require(BruteForce.optimum(school))
     #expect(try Self.optimum(CourseLevelModel(school: school, clashes: true)) == optimum.objective)
     #expect(try Self.optimum(CourseLevelModel(school: school)) > optimum.objective)
+  }
+
+  /// Two 服从调剂 students of one grade rank only club A; club B, which neither ranks, meets in
+  /// A's slot. Counted per group, the pair gets two placements in B as well; per student, B
+  /// clashes with A, and each gets A alone, as brute force does.
+  @Test func anUnrankedClubInTheSlotOfARankedOneIsNotTheirs() throws {
+    let week = Fixtures.week([.mon], periods: 2)
+    let school = School(
+      week: week, rules: Rules(minSize: 1, electivesPerStudent: 2),
+      // C, for another grade, only gives the week a second slot: each student may have two electives.
+      courses: ["A", "B", "C"].map {
+        Course(
+          code: $0, name: $0, grades: GradeSet([$0 == "C" ? 8 : 7]), maxSize: 4, minSize: 1, slots: [week.slots[$0 == "C" ? 1 : 0]],
+          roomType: "教室", teachers: ["T" + $0])
+      },
+      rooms: [Room(id: "R1", type: "教室", capacity: 4), Room(id: "R2", type: "教室", capacity: 4)],
+      teachers: [Teacher(id: "TA"), Teacher(id: "TB"), Teacher(id: "TC")],
+      students: (1...2).map { Student(id: "S\($0)", grade: 7, electives: 2, acceptAny: true, choices: ["A"]) })
+    let optimum = try #require(BruteForce.optimum(school))
+    let perStudent = CourseLevelModel(school: school, clashes: true, unrankedPerStudent: true)
+    #expect(try Self.optimum(perStudent) == optimum.objective)
+    #expect(try Self.optimum(CourseLevelModel(school: school, clashes: true)) > optimum.objective)
   }
 
   static func twoClubsInOneSlot() -> School {
@@ -89,9 +121,15 @@ import ZoubanModel
   /// optimum, its timetable passes the checker and never loses, and it says optimal only with proof.
   @Test(arguments: seeds) func fromTheDecompositionItStaysHonest(seed: UInt64) throws {
     guard let small = try DecomposedSmallSchool(seed: seed) else { return }
-    let result = try TimetableSolver.clashBound(
+    for unrankedPerStudent in [false, true] {
+      let result = try TimetableSolver.clashBound(
+        small.school, from: small.decomposed, options: SolveOptions(), started: Date(), timeLimit: 30,
+        unrankedPerStudent: unrankedPerStudent)
+      try expectHonest(result, school: small.school, optimum: small.optimum, atLeast: small.start, seed: seed)
+    }
+    let all = try TimetableSolver.clashBounds(
       small.school, from: small.decomposed, options: SolveOptions(), started: Date(), timeLimit: 30)
-    try expectHonest(result, school: small.school, optimum: small.optimum, atLeast: small.start, seed: seed)
+    try expectHonest(all, school: small.school, optimum: small.optimum, atLeast: small.start, seed: seed)
   }
 
   /// From the empty timetable, on the variants with interchangeable slots and crowded, the
@@ -101,9 +139,10 @@ import ZoubanModel
       guard school.fixed.isEmpty, let optimum = BruteForce.optimum(school) else { continue }
       let start = Checker.check(school: school, rows: Solution.empty.assignmentRows).objective
       let empty = SolveOutcome(status: .feasible, solution: .empty, objective: start, bound: nil, seconds: 0, conflicts: [])
-      for slotsForSeveral in [false, true] {
+      for (slotsForSeveral, unrankedPerStudent) in [(false, false), (true, false), (false, true), (true, true)] {
         let result = try TimetableSolver.clashBound(
-          school, from: empty, options: SolveOptions(), started: Date(), timeLimit: 30, slotsForSeveral: slotsForSeveral)
+          school, from: empty, options: SolveOptions(), started: Date(), timeLimit: 30, slotsForSeveral: slotsForSeveral,
+          unrankedPerStudent: unrankedPerStudent)
         try expectHonest(result, school: school, optimum: optimum.objective, atLeast: start, seed: seed)
       }
     }

@@ -23,11 +23,10 @@ import ZoubanModel
 ///   `x[s,a,t] + x[s,b,t] ≤ 1`. Tighter where such courses matter, but several times slower for
 ///   GLPK (300 generated students, 4 slots: seed 16, 0.13 s → 2.6 s, bound 51,155 → 51,025, the
 ///   optimum; seed 13, 7.3 s → 22.7 s for the same bound).
-///
-/// 服从调剂 placements are counted per group here, which leaves seed 2026 at 49,025 against its
-/// optimum 49,020. A column per such student and unranked course, with clash rows against their
-/// ranked courses only, closes it (3,260 columns, proven 49,020 by GLPK in 46 s; measured on a
-/// scratch build, `docs/formulation.md`).
+/// - `unrankedPerStudent` (`CourseLevelModel.init`): a 服从调剂 student's unranked column clashes
+///   with their ranked courses, not with their other unranked ones (rows for those made the model
+///   six times larger). Counted per group instead, 服从调剂 placements see no clashes: seed 2026
+///   stays at 49,025 against its optimum 49,020, which per student GLPK proves in 46 s.
 extension CourseLevelModel {
   /// Keeps only points at least one objective step better than a timetable of value `value`
   /// (`MIPModel.requireBetter`); the step, or `nil` (and no row) when the objective has none.
@@ -59,7 +58,9 @@ extension CourseLevelModel {
         }
       }
       for (i, a) in mine.enumerated() {
-        for b in mine[(i + 1)...] {
+        // Two unranked courses of one student would add a row per pair of the courses of their
+        // grade: six times the model, and HiGHS did not prove seed 2026 in 250 s.
+        for b in mine[(i + 1)...] where a.ranked || b.ranked {
           let name = "\(student.id),\(school.courses[a.course].code),\(school.courses[b.course].code)"
           switch (slotOf[a.course], slotOf[b.course]) {
           case (nil, nil):

@@ -26,6 +26,8 @@ public struct CourseLevelModel: Sendable {
     let variable: MIPModel.VariableID
     /// The slot fixed.csv pins this take to, if any.
     let pinned: Slot?
+    /// A ranked or fixed course; otherwise a 服从调剂 placement (`unrankedPerStudent`).
+    let ranked: Bool
   }
 
   struct Quota: Sendable {
@@ -76,13 +78,19 @@ public struct CourseLevelModel: Sendable {
   /// `clashes` adds rows that keep each student's courses in different slots (`ClashRows.swift`):
   /// a much tighter bound where slots are few, for a few more rows per student; with
   /// `slotsForSeveral`, courses with several sections too, at several times the solving time.
-  public init(school: School, linking: Bool = true, clashes: Bool = false, slotsForSeveral: Bool = false) {
+  ///
+  /// `unrankedPerStudent` gives each 服从调剂 student a column per unranked course they may take
+  /// instead of counting such placements per group (`FlexibleGroup`): with clash rows, those
+  /// columns clash with the student's ranked courses, which a group's count cannot.
+  public init(
+    school: School, linking: Bool = true, clashes: Bool = false, slotsForSeveral: Bool = false, unrankedPerStudent: Bool = false
+  ) {
     self.school = school
     self.linking = linking
     instance = Instance(school)
     model = MIPModel(name: "zouban course level \(school.name)", sense: .maximize)
     addCourseColumns()
-    addStudentColumnsAndRows()
+    addStudentColumnsAndRows(unrankedPerStudent: unrankedPerStudent)
     addCourseRows()
     if clashes { addClashRows(slotsForSeveral: slotsForSeveral) }
     model.objectiveConstant = Double(instance.objectiveConstant())
@@ -148,8 +156,9 @@ public struct CourseLevelModel: Sendable {
   }
 
   /// `y[s,c]` for ranked and fixed courses; 服从调剂 students' unranked placements go through
-  /// their group (see `FlexibleGroup`), with `a[s]` counting each student's share.
-  private mutating func addStudentColumnsAndRows() {
+  /// their group (see `FlexibleGroup`), with `a[s]` counting each student's share, or with
+  /// `unrankedPerStudent` are `u[s,c]` columns of their own.
+  private mutating func addStudentColumnsAndRows(unrankedPerStudent: Bool) {
     let penalty = school.objective.unplacedPenalty
     var groups: [FlexibleGroup.Key: FlexibleGroup] = [:]
     let offeredSlots = Set(instance.offerings.map(\.slot))
@@ -166,14 +175,15 @@ public struct CourseLevelModel: Sendable {
           if fixed { model.addRow("fixed[\(student.id),\(school.courses[c].code)]", [], lower: 1, upper: 1) }
           continue
         }
-        guard fixed || student.choices.contains(school.courses[c].code) else {
+        let ranked = fixed || student.choices.contains(school.courses[c].code)
+        guard ranked || unrankedPerStudent else {
           unranked.append(c)
           continue
         }
         let gain = instance.multiplier(student: s) * (instance.utility(student: s, course: c) + penalty)
-        let y = model.addVariable("y[\(student.id),\(school.courses[c].code)]", kind: .binary, objective: Double(gain))
+        let y = model.addVariable("\(ranked ? "y" : "u")[\(student.id),\(school.courses[c].code)]", kind: .binary, objective: Double(gain))
         if fixed { model.fix(y, to: 1) }
-        takes.append(Take(student: s, course: c, variable: y, pinned: pinned))
+        takes.append(Take(student: s, course: c, variable: y, pinned: pinned, ranked: ranked))
         terms.append(.init(y, 1))
         if linking { model.addRow("open[\(student.id),\(school.courses[c].code)]", [.init(y, 1), .init(n, -1)], upper: 0) }
       }
@@ -289,9 +299,13 @@ public struct CourseLevelModel: Sendable {
     return result
   }
 
-  /// For each 服从调剂 student, the courses where the plan puts unranked placements of their group.
+  /// For each 服从调剂 student, the courses where the plan puts unranked placements of their
+  /// group, or their own (`unrankedPerStudent`).
   private func unrankedOptions(_ values: [Double]) -> [String: Set<String>] {
     var result: [String: Set<String>] = [:]
+    for take in takes where !take.ranked && values[take.variable.index] > 0.5 {
+      result[school.students[take.student].id, default: []].insert(school.courses[take.course].code)
+    }
     for take in flexible where values[take.variable.index] > 0.5 {
       let group = flexibleGroups[take.group]
       for s in group.membersByCourse[take.course]! {
