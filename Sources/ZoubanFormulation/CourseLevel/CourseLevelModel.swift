@@ -9,7 +9,9 @@ import ZoubanModel
 /// the timetable's. Students have a few columns each instead of one per course and slot, so
 /// GLPK solves it in seconds at school scale; its sections are stage 2's first placement.
 ///
-/// Variables: `y[s,c]` binary; `n[c]` integer sections of `c`; `q[c,p]` integer sections of `c`
+/// Variables: `y[s,c]` binary (`u[s,c]` for a 服从调剂 student's unranked course, with
+/// `unrankedPerStudent`; otherwise such placements are counted per group, `FlexibleGroup`);
+/// `n[c]` integer sections of `c`; `q[c,p]` integer sections of `c`
 /// taught by `p`; `room[c,t,r]`, `teach[c,t,p]` binaries per offering. Rows (each valid for
 /// every timetable; `docs/formulation.md` says why each is there):
 /// - `Σ_c y[s,c] ≤ min(e_s, slots s can attend)`; fixed courses `y[s,c] = 1`;
