@@ -79,8 +79,9 @@ extension CourseLevelModel {
         }
       }
     }
+    let rooms = Dictionary(grouping: slotted) { CourseSlot(course: $0.course, slot: $0.slot) }
     for (key, terms) in seats.sorted(by: { ($0.key.course, $0.key.slot) < ($1.key.course, $1.key.slot) }) {
-      let capacity = slotted.filter { $0.course == key.course && $0.slot == key.slot }.map { MIPModel.Term($0.variable, -Double($0.capacity)) }
+      let capacity = rooms[key, default: []].map { MIPModel.Term($0.variable, -Double($0.capacity)) }
       model.addRow("seats[\(school.courses[key.course].code),\(key.slot.id)]", terms + capacity, upper: 0)
     }
   }
