@@ -1,5 +1,6 @@
 #include "CGLPKShims.h"
 
+#include <float.h>
 #include <glpk.h>
 #include <math.h>
 #include <setjmp.h>
@@ -20,6 +21,7 @@ typedef struct {
 } solve_state;
 
 static _Thread_local int force_fatal = 0;
+static _Thread_local int stop_at_first_callback = 0;
 
 static volatile sig_atomic_t interrupted = 0;
 
@@ -49,6 +51,8 @@ void zouban_install_interrupt_handlers(void) {
 volatile int *zouban_interrupt_flag(void) { return (volatile int *)&interrupted; }
 
 void zouban_glpk_test_force_fatal(int on) { force_fatal = on; }
+
+void zouban_glpk_test_stop_at_first_callback(int on) { stop_at_first_callback = on; }
 
 const char *zouban_glpk_version(void) { return glp_version(); }
 
@@ -123,9 +127,12 @@ static void callback(glp_tree *tree, void *info) {
   zouban_result *r = state->result;
   int reason = glp_ios_reason(tree);
   int best = glp_ios_best_node(tree);
-  if (best != 0) {
+  /* A node whose LP glp_intopt has not solved yet has the bound ±DBL_MAX (the root, at the first
+     callbacks): keep the root LP's bound from glp_simplex until a real one comes. */
+  double node_bound = best != 0 ? glp_ios_node_bound(tree, best) : 0;
+  if (best != 0 && fabs(node_bound) < DBL_MAX) {
     r->has_bound = 1;
-    r->bound = glp_ios_node_bound(tree, best);
+    r->bound = node_bound;
   }
   publish(c->live, tree, r);
   if (reason == GLP_IBRANCH && !c->presolve) { /* the presolver renumbers columns */
@@ -152,7 +159,9 @@ static void callback(glp_tree *tree, void *info) {
   int created = 0;
   glp_ios_tree_size(tree, NULL, NULL, &created);
   int interrupted = c->interrupt != NULL && *c->interrupt != 0 && (created > 1 || reason == GLP_IBINGO);
-  if (interrupted || now_seconds() - state->started >= c->time_limit_seconds) glp_ios_terminate(tree);
+  int stop_now = stop_at_first_callback;
+  stop_at_first_callback = 0;
+  if (stop_now || interrupted || now_seconds() - state->started >= c->time_limit_seconds) glp_ios_terminate(tree);
 }
 
 static void load(glp_prob *lp, const zouban_problem *p) {

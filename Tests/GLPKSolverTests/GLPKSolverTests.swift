@@ -64,6 +64,22 @@ private func knapsackOptimum() -> Double {
     #expect(continuous.objectiveStep == nil)
   }
 
+  /// GLPK marks a node whose LP is not solved yet with the bound ±DBL_MAX. A search stopped at
+  /// its first callback, before the root LP is solved again inside `glp_intopt`, must not hand
+  /// that on as a bound: the progress line turns the live bound into an integer.
+  @Test func aSearchStoppedAtOnceKeepsTheRootLPBound() throws {
+    var options = GLPKSolver.Options()
+    let live = LiveSearch()
+    options.live = live
+    GLPKSolverTesting.stopNextSolveAtItsFirstCallback()
+    let result = try GLPKSolver(options: options).solve(knapsack())
+    let lpBound = 50 + 40 + 3.0 / 6 * 30  // by value per weight: all of 50 and 40, half of 30
+    #expect(result.status == .noSolution)
+    for bound in [live.snapshot.bound, result.bound] {
+      #expect(bound.map { abs($0 - lpBound) < 1e-6 } == true)
+    }
+  }
+
   @Test func reportsInfeasibility() throws {
     var m = MIPModel(name: "infeasible", sense: .maximize)
     let a = m.addVariable("a", kind: .binary, objective: 1)

@@ -13,11 +13,13 @@ struct GlpsolRun {
   var firstSolution: Double?
   var status: String
   var objective: Int?
-  /// The best bound of the last `mip = … <= bound` log line (the objective when optimal).
+  /// The bound of the last progress line (the objective when optimal).
   var bound: Int?
   var peakMiB: Double
   /// Column activities by name, from the `-o` report.
   var activities: [String: Double]
+  /// The incumbent and bound of each progress line, timed as it was read.
+  var trajectory: Trajectory
 }
 
 /// Runs glpsol as a child process: time and log lines are read as they come, memory comes from
@@ -44,6 +46,8 @@ enum Glpsol {
 
     var log = ""
     var firstSolution: Double?
+    var trajectory = Trajectory()
+    var partial = ""
     var buffer = [UInt8](repeating: 0, count: 65536)
     var killed = false
     while true {
@@ -51,8 +55,16 @@ enum Glpsol {
       if poll(&poller, 1, 200) > 0 {
         let n = read(fds[0], &buffer, buffer.count)
         if n <= 0 { break }
-        log += String(decoding: buffer[0..<n], as: UTF8.self)
-        if firstSolution == nil && log.contains(">>>>>") { firstSolution = now() - started }
+        let chunk = String(decoding: buffer[0..<n], as: UTF8.self)
+        log += chunk
+        let read = now() - started
+        if firstSolution == nil && log.contains(">>>>>") { firstSolution = read }
+        // The lines this read completed; the last piece may still be growing.
+        var lines = (partial + chunk).split(separator: "\n", omittingEmptySubsequences: false)
+        partial = String(lines.removeLast())
+        for line in lines {
+          if let (objective, bound) = progress(line) { trajectory.record(seconds: read, objective: objective, bound: bound) }
+        }
       }
       if !killed && now() - started > wallLimit {
         kill(pid, SIGKILL)
@@ -68,12 +80,27 @@ enum Glpsol {
     let report = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
     var run = GlpsolRun(
       seconds: seconds, firstSolution: firstSolution, status: killed ? "killed after \(Int(wallLimit)) s" : statusWords(log),
-      objective: nil, bound: nil, peakMiB: mebibytes(usage), activities: [:])
+      objective: nil, bound: nil, peakMiB: mebibytes(usage), activities: [:], trajectory: trajectory)
     guard !killed else { return run }
     run.objective = objective(report)
-    run.bound = run.status == "optimal" ? run.objective : lastBound(log)
+    run.bound = run.status == "optimal" ? run.objective : trajectory.points.last?.bound
     run.activities = activities(report)
+    run.trajectory.record(seconds: seconds, objective: run.objective, bound: run.bound)
     return run
+  }
+
+  /// `+ 2087: >>>>>   4.937500000e+04 <=   4.940500000e+04 < 0.1% (7; 0)` → (49375, 49405): the
+  /// incumbent (`nil` while "not found yet") and the bound rounded down ("tree is empty": the
+  /// incumbent); `nil` for any other line.
+  static func progress(_ line: Substring) -> (objective: Int?, bound: Int?)? {
+    guard line.hasPrefix("+"), line.contains("mip =") || line.contains(">>>>>") else { return nil }
+    let sides = line.components(separatedBy: "<=")
+    guard sides.count == 2 else { return nil }
+    let finite = { (word: Substring?) in word.flatMap { Double($0) }.flatMap { $0.isFinite ? $0 : nil } }
+    let objective = finite(sides[0].split(separator: " ").last).map { Int($0.rounded()) }
+    if sides[1].contains("tree is empty") { return (objective, objective) }
+    let bound = finite(sides[1].split(separator: " ").first).map { Int(($0 + 1e-6).rounded(.down)) }
+    return (objective, bound)
   }
 
   /// glpsol's closing words in SPEC §3's status vocabulary.
@@ -91,15 +118,6 @@ enum Glpsol {
       let value = line.split(separator: "=").last?.split(separator: " ").first.flatMap({ Double($0) })
     else { return nil }
     return Int(value.rounded())
-  }
-
-  /// The bound of the last `+ N: mip = A <= B gap` line, rounded down (the objective is an integer).
-  static func lastBound(_ log: String) -> Int? {
-    for line in log.split(separator: "\n").reversed() where line.contains("mip =") || line.contains(">>>>>") {
-      guard let tail = line.components(separatedBy: "<=").dropFirst().first else { continue }
-      if let value = tail.split(separator: " ").first.flatMap({ Double($0) }) { return Int((value + 1e-6).rounded(.down)) }
-    }
-    return nil
   }
 
   /// The columns section of the `-o` report: `N name` then `[*] activity lower upper`, the values

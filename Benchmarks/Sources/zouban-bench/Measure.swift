@@ -21,6 +21,8 @@ struct Measurement {
   var unplaced: Int?
   /// What the independent checker said of the timetable ("ok", "3 violations", "-" when unchecked).
   var checked: String
+  /// The objective and bound as they moved during the run.
+  var trajectory: Trajectory
 
   /// SPEC §3's gap, `(bound − objective) / max(1, |objective|)`.
   var gap: Double? {

@@ -110,5 +110,7 @@ volatile int *zouban_interrupt_flag(void);
 
 /* Makes the next GLPK call in zouban_glpk_solve hit glp_error (for tests of the guard). */
 void zouban_glpk_test_force_fatal(int on);
+/* Test hook: the next solve on this thread stops at the first call of its branch-and-cut callback. */
+void zouban_glpk_test_stop_at_first_callback(int on);
 
 #endif
