@@ -54,7 +54,10 @@ public enum TimetableSolver {
     else {
       return decomposed
     }
-    let clashTime = (options.timeLimit - Date().timeIntervalSince(started)) / 2
+    // Three quarters: on schools with few slots the clash models are what proves optimality
+    // (300 generated students, 4 slots: seed 2026's first one needs 34 s of a 60-s solve, and
+    // the neighbourhood search after it finds nothing there); the rest goes to that search.
+    let clashTime = (options.timeLimit - Date().timeIntervalSince(started)) * 3 / 4
     if columns <= polishLimit, clashTime > 0.5 {
       decomposed = try clashBounds(school, from: decomposed, options: options, started: started, timeLimit: clashTime)
     }
@@ -76,36 +79,26 @@ public enum TimetableSolver {
     return polished
   }
 
-  /// `clashBound`, then while a gap is left: with a column per 服从调剂 student and unranked
-  /// course, where the school has such students; then, where the school has courses with
-  /// several sections, with slots for those too. Each later model is tighter and slower, and
-  /// starts from the best timetable so far.
+  /// `clashBound`, then, where a gap is left and the school has courses with several sections,
+  /// the same with slots for those too: tighter, and slower, so second, from the best timetable
+  /// so far.
   ///
-  /// Generated 300-student schools, 4 slots: per-student columns prove seeds 15, 18, 19 and 22
-  /// optimal (0.02–0.21 % before); slots for several-section courses prove seeds 16 and 17 (0.68 %
-  /// and 0.09 % before). Seed 2026's gap after the first is 0.01 %, and the time runs out in the second.
+  /// Generated 300-student schools, 4 slots: the first proves seeds 2026, 11–15, 18, 19 and 21–24
+  /// optimal; slots for several-section courses prove seeds 16, 17 and 21 (0.68 %, 0.16 % and
+  /// 0.04 % after the first).
   static func clashBounds(
     _ school: School, from timetable: SolveOutcome, options: SolveOptions, started: Date, timeLimit: Double
   ) throws -> SolveOutcome {
     let began = Date()
     var result = try clashBound(school, from: timetable, options: options, started: started, timeLimit: timeLimit)
     log(options, "clash bound (course level with clash rows): value \(result.objective ?? 0), bound \(result.bound ?? 0)")
-    let left = { timeLimit - Date().timeIntervalSince(began) }
-    let open = { result.status == .feasible && result.objective != nil && left() > 0.5 && !Interrupts.requested }
-    // The third model keeps per-student columns only where they tightened the bound: they slow
-    // it down (seed 16: 3.2 s without, 5.7 s with, for the same bound).
-    var perStudent = false
-    if school.students.contains(where: \.acceptAny), open() {
-      let before = result.bound
-      result = try clashBound(school, from: result, options: options, started: started, timeLimit: left(), unrankedPerStudent: true)
-      log(options, "clash bound, 服从调剂 per student: value \(result.objective ?? 0), bound \(result.bound ?? 0)")
-      perStudent = result.bound != before
-    }
-    // Any gap: seed 17's 0.09 % is proven by it in 7.7 s; where it does not finish, only the
-    // neighbourhood search loses time, and on seeds 20, 21 and 2026 that found nothing anyway.
-    guard open(), school.courses.contains(where: { $0.maxSections > 1 }) else { return result }
-    result = try clashBound(
-      school, from: result, options: options, started: started, timeLimit: left(), slotsForSeveral: true, unrankedPerStudent: perStudent)
+    let left = timeLimit - Date().timeIntervalSince(began)
+    // Any gap: seed 17's 0.16 % is proven by it in 8.8 s; where it does not finish, only the
+    // neighbourhood search loses time, and on seed 20 that found nothing anyway.
+    guard result.status == .feasible, result.objective != nil, left > 0.5, !Interrupts.requested,
+      school.courses.contains(where: { $0.maxSections > 1 })
+    else { return result }
+    result = try clashBound(school, from: result, options: options, started: started, timeLimit: left, slotsForSeveral: true)
     log(options, "clash bound, slots for courses with several sections: value \(result.objective ?? 0), bound \(result.bound ?? 0)")
     return result
   }
@@ -118,15 +111,15 @@ public enum TimetableSolver {
   /// then those of courses with several sections moved.
   ///
   /// Generated schools of 300 students, 20 clubs and 4 slots (seeds 2026, 11, 12, 13): stage 1
-  /// proves 49,375, 51,685, 49,950, 51,080; this proves 49,025 in 15 s and finds the optimum,
-  /// 49,020, and proves the optimum of the other three in 0.8, 0.5 and 7 s.
+  /// proves 49,375, 51,685, 49,950, 51,080; this proves the optimum of each, 49,020, 51,410,
+  /// 49,645 and 50,905, in 34, 1.4, 1.0 and 17 s.
   static func clashBound(
     _ school: School, from timetable: SolveOutcome, options: SolveOptions, started: Date, timeLimit: Double,
-    slotsForSeveral: Bool = false, unrankedPerStudent: Bool = false
+    slotsForSeveral: Bool = false
   ) throws -> SolveOutcome {
     guard let value = timetable.objective else { return timetable }
     let began = Date()
-    var clash = CourseLevelModel(school: school, clashes: true, slotsForSeveral: slotsForSeveral, unrankedPerStudent: unrankedPerStudent)
+    var clash = CourseLevelModel(school: school, clashes: true, slotsForSeveral: slotsForSeveral)
     // Without a step (no column has an objective) the model's value is fixed: no cutoff.
     let step = clash.requireBetter(than: value)
     var solver = glpk(options, timeLimit: timeLimit, watch: (incumbent: false, bound: true))

@@ -19,43 +19,33 @@ import ZoubanModel
   static let seeds = Array(UInt64(1)...100)
 
   /// Solved as `clashBound` solves it (openings first, best projection, no cuts), the model's
-  /// optimum is never below the school's and never above the plain course level's. Each
-  /// tighter variant (a column per 服从调剂 student and unranked course; slots for courses with
-  /// several sections; both) is never below the optimum and never above the variant it refines.
+  /// optimum is never below the school's and never above the plain course level's; with slots
+  /// for courses with several sections, never below the optimum and never above the model without.
   @Test(arguments: seeds) func itBoundsTheOptimumMoreTightlyThanTheCourseLevel(seed: UInt64) throws {
     for school in Self.schools(seed: seed) {
       guard let optimum = BruteForce.optimum(school) else { continue }
-      let both = try Self.optimum(CourseLevelModel(school: school, clashes: true, slotsForSeveral: true, unrankedPerStudent: true))
       let slotted = try Self.optimum(CourseLevelModel(school: school, clashes: true, slotsForSeveral: true))
-      let perStudent = try Self.optimum(CourseLevelModel(school: school, clashes: true, unrankedPerStudent: true))
       let clash = try Self.optimum(CourseLevelModel(school: school, clashes: true))
       let plain = try Self.optimum(CourseLevelModel(school: school))
-      #expect(both >= optimum.objective, "seed \(seed): \(both) below the optimum \(optimum.objective)")
-      #expect(both <= min(slotted, perStudent), "seed \(seed): \(both) above \(slotted) or \(perStudent)")
+      #expect(slotted >= optimum.objective, "seed \(seed): \(slotted) below the optimum \(optimum.objective)")
       #expect(slotted <= clash, "seed \(seed): \(slotted) above \(clash) without the slots")
-      #expect(perStudent <= clash, "seed \(seed): \(perStudent) above \(clash) counted per group")
       #expect(clash <= plain, "seed \(seed): \(clash) above the course level's \(plain)")
     }
   }
 
   /// Not vacuous: on the crowded variants of 300 generated schools (every club in one of the
   /// first two slots, every student two electives) the rows close part of the course level's
-  /// gap on 12, and 服从调剂 per student part of the rest on 10.
+  /// gap on 20 (on 12 without the slots of 服从调剂 placements).
   @Test func itIsTighterThanTheCourseLevelOnCrowdedSchools() throws {
     var tighter = 0
-    var tighterPerStudent = 0
     for seed in UInt64(1)...300 {
       let school = Self.schools(seed: seed)[2]
       guard let optimum = BruteForce.optimum(school) else { continue }
       let clash = try Self.optimum(CourseLevelModel(school: school, clashes: true))
       #expect(clash >= optimum.objective, "seed \(seed)")
       if try clash < Self.optimum(CourseLevelModel(school: school)) { tighter += 1 }
-      let perStudent = try Self.optimum(CourseLevelModel(school: school, clashes: true, unrankedPerStudent: true))
-      #expect(perStudent >= optimum.objective, "seed \(seed)")
-      if perStudent < clash { tighterPerStudent += 1 }
     }
-    #expect(tighter >= 12, "tighter on \(tighter) schools")
-    #expect(tighterPerStudent >= 10, "per student tighter on \(tighterPerStudent) schools")
+    #expect(tighter >= 20, "tighter on \(tighter) schools")
   }
 
   /// Two clubs that can only meet in the first slot, four students who want both before a third
@@ -69,8 +59,9 @@ import ZoubanModel
   }
 
   /// Two 服从调剂 students of one grade rank only club A; club B, which neither ranks, meets in
-  /// A's slot. Counted per group, the pair gets two placements in B as well; per student, B
-  /// clashes with A, and each gets A alone, as brute force does.
+  /// A's slot. Counted per group without their slots, the pair gets two placements in B as well
+  /// (the plain course level does); with them, B clashes with A for each member, and each gets A
+  /// alone, as brute force does.
   @Test func anUnrankedClubInTheSlotOfARankedOneIsNotTheirs() throws {
     let week = Fixtures.week([.mon], periods: 2)
     let school = School(
@@ -85,9 +76,8 @@ import ZoubanModel
       teachers: [Teacher(id: "TA"), Teacher(id: "TB"), Teacher(id: "TC")],
       students: (1...2).map { Student(id: "S\($0)", grade: 7, electives: 2, acceptAny: true, choices: ["A"]) })
     let optimum = try #require(BruteForce.optimum(school))
-    let perStudent = CourseLevelModel(school: school, clashes: true, unrankedPerStudent: true)
-    #expect(try Self.optimum(perStudent) == optimum.objective)
-    #expect(try Self.optimum(CourseLevelModel(school: school, clashes: true)) > optimum.objective)
+    #expect(try Self.optimum(CourseLevelModel(school: school, clashes: true)) == optimum.objective)
+    #expect(try Self.optimum(CourseLevelModel(school: school)) > optimum.objective)
   }
 
   static func twoClubsInOneSlot() -> School {
@@ -121,12 +111,9 @@ import ZoubanModel
   /// optimum, its timetable passes the checker and never loses, and it says optimal only with proof.
   @Test(arguments: seeds) func fromTheDecompositionItStaysHonest(seed: UInt64) throws {
     guard let small = try DecomposedSmallSchool(seed: seed) else { return }
-    for unrankedPerStudent in [false, true] {
-      let result = try TimetableSolver.clashBound(
-        small.school, from: small.decomposed, options: SolveOptions(), started: Date(), timeLimit: 30,
-        unrankedPerStudent: unrankedPerStudent)
-      try expectHonest(result, school: small.school, optimum: small.optimum, atLeast: small.start, seed: seed)
-    }
+    let result = try TimetableSolver.clashBound(
+      small.school, from: small.decomposed, options: SolveOptions(), started: Date(), timeLimit: 30)
+    try expectHonest(result, school: small.school, optimum: small.optimum, atLeast: small.start, seed: seed)
     let all = try TimetableSolver.clashBounds(
       small.school, from: small.decomposed, options: SolveOptions(), started: Date(), timeLimit: 30)
     try expectHonest(all, school: small.school, optimum: small.optimum, atLeast: small.start, seed: seed)
@@ -139,10 +126,9 @@ import ZoubanModel
       guard school.fixed.isEmpty, let optimum = BruteForce.optimum(school) else { continue }
       let start = Checker.check(school: school, rows: Solution.empty.assignmentRows).objective
       let empty = SolveOutcome(status: .feasible, solution: .empty, objective: start, bound: nil, seconds: 0, conflicts: [])
-      for (slotsForSeveral, unrankedPerStudent) in [(false, false), (true, false), (false, true), (true, true)] {
+      for slotsForSeveral in [false, true] {
         let result = try TimetableSolver.clashBound(
-          school, from: empty, options: SolveOptions(), started: Date(), timeLimit: 30, slotsForSeveral: slotsForSeveral,
-          unrankedPerStudent: unrankedPerStudent)
+          school, from: empty, options: SolveOptions(), started: Date(), timeLimit: 30, slotsForSeveral: slotsForSeveral)
         try expectHonest(result, school: school, optimum: optimum.objective, atLeast: start, seed: seed)
       }
     }

@@ -7,7 +7,7 @@ import ZoubanModel
 ///
 /// Why: where slots are few, clashes are what the plain course level misses. On the generated
 /// 300-student school with 4 slots its bound is 49,375; with these rows the model's optimum is
-/// 49,025, against the school's 49,020 (the rest is 服从调剂 placements, counted per group).
+/// the school's, 49,020.
 ///
 /// - `o[c,t] = Σ_r room[c,t,r]`: sections of `c` in slot `t`. GLPK branches on these first
 ///   (`openings`), courses with the fewest possible slots first: once every course has its
@@ -23,10 +23,9 @@ import ZoubanModel
 ///   `x[s,a,t] + x[s,b,t] ≤ 1`. Tighter where such courses matter, but several times slower for
 ///   GLPK (300 generated students, 4 slots: seed 16, 0.13 s → 2.6 s, bound 51,155 → 51,025, the
 ///   optimum; seed 13, 7.3 s → 22.7 s for the same bound).
-/// - `unrankedPerStudent` (`CourseLevelModel.init`): a 服从调剂 student's unranked column clashes
-///   with their ranked courses, not with their other unranked ones (rows for those made the model
-///   six times larger). Counted per group instead, 服从调剂 placements see no clashes: seed 2026
-///   stays at 49,025 against its optimum 49,020, which per student GLPK proves in 46 s.
+/// - 服从调剂 placements, counted per group (`FlexibleGroup`), get their slots per member
+///   (`addFlexibleSlots`): a member's unranked placement never meets with their ranked course or
+///   another unranked one.
 extension CourseLevelModel {
   /// Keeps only points at least one objective step better than a timetable of value `value`
   /// (`MIPModel.requireBetter`); the step, or `nil` (and no row) when the objective has none.
@@ -44,11 +43,12 @@ extension CourseLevelModel {
     breakSymmetry(single: single, opening: opening)
     var same: [[Int]: MIPModel.VariableID] = [:]
     var seats: [CourseSlot: [MIPModel.Term]] = [:]
+    /// Each student's slot columns for each course with several sections.
+    var slotColumns: [Int: [Int: [Slot: MIPModel.VariableID]]] = [:]
     let kept = takes.filter { single.contains($0.course) || slotsForSeveral }
     for (s, mine) in Dictionary(grouping: kept, by: \.student).sorted(by: { $0.key < $1.key }) {
       let student = school.students[s]
       let mine = mine.sorted { $0.course < $1.course }
-      /// The student's slot columns for each course with several sections.
       var slotOf: [Int: [Slot: MIPModel.VariableID]] = [:]
       for take in mine {
         if single.contains(take.course) {
@@ -57,10 +57,9 @@ extension CourseLevelModel {
           slotOf[take.course] = addSlots(student: s, take: take, seats: &seats)
         }
       }
+      slotColumns[s] = slotOf
       for (i, a) in mine.enumerated() {
-        // Two unranked courses of one student would add a row per pair of the courses of their
-        // grade: six times the model, and HiGHS did not prove seed 2026 in 250 s.
-        for b in mine[(i + 1)...] where a.ranked || b.ranked {
+        for b in mine[(i + 1)...] {
           let name = "\(student.id),\(school.courses[a.course].code),\(school.courses[b.course].code)"
           switch (slotOf[a.course], slotOf[b.course]) {
           case (nil, nil):
@@ -79,10 +78,75 @@ extension CourseLevelModel {
         }
       }
     }
+    let oneSection = Dictionary(grouping: kept.filter { single.contains($0.course) }, by: \.student)
+    for g in flexibleGroups.indices {
+      addFlexibleSlots(group: g, opening: opening, oneSection: oneSection, slotColumns: slotColumns)
+    }
     let rooms = Dictionary(grouping: slotted) { CourseSlot(course: $0.course, slot: $0.slot) }
     for (key, terms) in seats.sorted(by: { ($0.key.course, $0.key.slot) < ($1.key.course, $1.key.slot) }) {
       let capacity = rooms[key, default: []].map { MIPModel.Term($0.variable, -Double($0.capacity)) }
       model.addRow("seats[\(school.courses[key.course].code),\(key.slot.id)]", terms + capacity, upper: 0)
+    }
+  }
+
+  /// The slots of a 服从调剂 group's unranked placements, per member: `w[s,t]` ∈ {0,1} when
+  /// member `s` has an unranked placement in slot `t`, with `Σ_t w[s,t] = a[s]` (their share);
+  /// `z[c,g,t]`, the group's placements in course `c` in slot `t`, with `Σ_t z[c,g,t] = z[c,g]`
+  /// and `z[c,g,t] ≤ members · o[c,t]`; per slot, `Σ_{s∈g} w[s,t] = Σ_c z[c,g,t]`. Against each
+  /// ranked one-section course `a` of the member, `w[s,t] + y[s,a] + o[a,t] ≤ 2`; against a
+  /// ranked course with several sections (`slotsForSeveral`), `w[s,t] + x[s,a,t] ≤ 1`.
+  ///
+  /// Every timetable satisfies them (`w`: the slots of a member's unranked courses, one course a
+  /// slot), so the model stays a relaxation. Why: a group's count alone may hand a member an
+  /// unranked club in the slot of their ranked one, or two unranked clubs in one slot; per slot
+  /// and member it cannot, with a column per member and slot rather than per member and course.
+  /// 300 generated students, 4 slots: seed 2026's clash model proves the optimum, 49,020, in
+  /// 34 s. Without them it proved 49,025 in 15 s, and a column per 服从调剂 student and unranked
+  /// course instead (clashing with their ranked courses only) needed 46 s more for 49,020.
+  private mutating func addFlexibleSlots(
+    group g: Int, opening: [CourseSlot: MIPModel.VariableID], oneSection: [Int: [Take]],
+    slotColumns: [Int: [Int: [Slot: MIPModel.VariableID]]]
+  ) {
+    let group = flexibleGroups[g]
+    var placed: [Slot: [MIPModel.Term]] = [:]
+    for (i, s) in group.students.enumerated() {
+      let student = school.students[s]
+      let courses = group.membersByCourse.filter { $0.value.contains(s) }.keys
+      let slots = school.week.slots.filter { t in
+        student.isAvailable(in: t) && courses.contains { opening[CourseSlot(course: $0, slot: t)] != nil }
+      }
+      var share = [MIPModel.Term(group.shares[i], -1)]
+      for t in slots {
+        let w = model.addVariable("w[\(student.id),\(t.id)]", kind: .binary)
+        share.append(.init(w, 1))
+        placed[t, default: []].append(.init(w, 1))
+        for take in oneSection[s] ?? [] {
+          guard let o = opening[CourseSlot(course: take.course, slot: t)] else { continue }
+          model.addRow("wclash[\(student.id),\(school.courses[take.course].code),\(t.id)]", [.init(w, 1), .init(take.variable, 1), .init(o, 1)], upper: 2)
+        }
+        for (c, x) in (slotColumns[s] ?? [:]).sorted(by: { $0.key < $1.key }) {
+          guard let x = x[t] else { continue }
+          model.addRow("wclash[\(student.id),\(school.courses[c].code),\(t.id)]", [.init(w, 1), .init(x, 1)], upper: 1)
+        }
+      }
+      model.addRow("wshare[\(student.id)]", share, lower: 0, upper: 0)
+    }
+    for take in flexible where take.group == g {
+      let code = school.courses[take.course].code
+      let members = Double(group.membersByCourse[take.course]!.count)
+      var sum = [MIPModel.Term(take.variable, -1)]
+      for t in school.week.slots {
+        guard let o = opening[CourseSlot(course: take.course, slot: t)] else { continue }
+        let z = model.addVariable("z[\(code),\(group.name),\(t.id)]", kind: .continuous, upper: members)
+        sum.append(.init(z, 1))
+        placed[t, default: []].append(.init(z, -1))
+        model.addRow("zslot[\(code),\(group.name),\(t.id)]", [.init(z, 1), .init(o, -members)], upper: 0)
+      }
+      model.addRow("zslots[\(code),\(group.name)]", sum, lower: 0, upper: 0)
+    }
+    for t in school.week.slots {
+      guard let terms = placed[t] else { continue }
+      model.addRow("wslot[\(group.name),\(t.id)]", terms, lower: 0, upper: 0)
     }
   }
 

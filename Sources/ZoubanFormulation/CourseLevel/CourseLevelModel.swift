@@ -9,9 +9,8 @@ import ZoubanModel
 /// the timetable's. Students have a few columns each instead of one per course and slot, so
 /// GLPK solves it in seconds at school scale; its sections are stage 2's first placement.
 ///
-/// Variables: `y[s,c]` binary (`u[s,c]` for a 服从调剂 student's unranked course, with
-/// `unrankedPerStudent`; otherwise such placements are counted per group, `FlexibleGroup`);
-/// `n[c]` integer sections of `c`; `q[c,p]` integer sections of `c`
+/// Variables: `y[s,c]` binary for ranked and fixed courses (服从调剂 placements are counted per
+/// group, `FlexibleGroup`); `n[c]` integer sections of `c`; `q[c,p]` integer sections of `c`
 /// taught by `p`; `room[c,t,r]`, `teach[c,t,p]` binaries per offering. Rows (each valid for
 /// every timetable; `docs/formulation.md` says why each is there):
 /// - `Σ_c y[s,c] ≤ min(e_s, slots s can attend)`; fixed courses `y[s,c] = 1`;
@@ -28,8 +27,6 @@ public struct CourseLevelModel: Sendable {
     let variable: MIPModel.VariableID
     /// The slot fixed.csv pins this take to, if any.
     let pinned: Slot?
-    /// A ranked or fixed course; otherwise a 服从调剂 placement (`unrankedPerStudent`).
-    let ranked: Bool
   }
 
   struct Quota: Sendable {
@@ -80,19 +77,13 @@ public struct CourseLevelModel: Sendable {
   /// `clashes` adds rows that keep each student's courses in different slots (`ClashRows.swift`):
   /// a much tighter bound where slots are few, for a few more rows per student; with
   /// `slotsForSeveral`, courses with several sections too, at several times the solving time.
-  ///
-  /// `unrankedPerStudent` gives each 服从调剂 student a column per unranked course they may take
-  /// instead of counting such placements per group (`FlexibleGroup`): with clash rows, those
-  /// columns clash with the student's ranked courses, which a group's count cannot.
-  public init(
-    school: School, linking: Bool = true, clashes: Bool = false, slotsForSeveral: Bool = false, unrankedPerStudent: Bool = false
-  ) {
+  public init(school: School, linking: Bool = true, clashes: Bool = false, slotsForSeveral: Bool = false) {
     self.school = school
     self.linking = linking
     instance = Instance(school)
     model = MIPModel(name: "zouban course level \(school.name)", sense: .maximize)
     addCourseColumns()
-    addStudentColumnsAndRows(unrankedPerStudent: unrankedPerStudent)
+    addStudentColumnsAndRows()
     addCourseRows()
     if clashes { addClashRows(slotsForSeveral: slotsForSeveral) }
     model.objectiveConstant = Double(instance.objectiveConstant())
@@ -158,9 +149,8 @@ public struct CourseLevelModel: Sendable {
   }
 
   /// `y[s,c]` for ranked and fixed courses; 服从调剂 students' unranked placements go through
-  /// their group (see `FlexibleGroup`), with `a[s]` counting each student's share, or with
-  /// `unrankedPerStudent` are `u[s,c]` columns of their own.
-  private mutating func addStudentColumnsAndRows(unrankedPerStudent: Bool) {
+  /// their group (see `FlexibleGroup`), with `a[s]` counting each student's share.
+  private mutating func addStudentColumnsAndRows() {
     let penalty = school.objective.unplacedPenalty
     var groups: [FlexibleGroup.Key: FlexibleGroup] = [:]
     let offeredSlots = Set(instance.offerings.map(\.slot))
@@ -177,15 +167,14 @@ public struct CourseLevelModel: Sendable {
           if fixed { model.addRow("fixed[\(student.id),\(school.courses[c].code)]", [], lower: 1, upper: 1) }
           continue
         }
-        let ranked = fixed || student.choices.contains(school.courses[c].code)
-        guard ranked || unrankedPerStudent else {
+        guard fixed || student.choices.contains(school.courses[c].code) else {
           unranked.append(c)
           continue
         }
         let gain = instance.multiplier(student: s) * (instance.utility(student: s, course: c) + penalty)
-        let y = model.addVariable("\(ranked ? "y" : "u")[\(student.id),\(school.courses[c].code)]", kind: .binary, objective: Double(gain))
+        let y = model.addVariable("y[\(student.id),\(school.courses[c].code)]", kind: .binary, objective: Double(gain))
         if fixed { model.fix(y, to: 1) }
-        takes.append(Take(student: s, course: c, variable: y, pinned: pinned, ranked: ranked))
+        takes.append(Take(student: s, course: c, variable: y, pinned: pinned))
         terms.append(.init(y, 1))
         if linking { model.addRow("open[\(student.id),\(school.courses[c].code)]", [.init(y, 1), .init(n, -1)], upper: 0) }
       }
@@ -301,13 +290,9 @@ public struct CourseLevelModel: Sendable {
     return result
   }
 
-  /// For each 服从调剂 student, the courses where the plan puts unranked placements of their
-  /// group, or their own (`unrankedPerStudent`).
+  /// For each 服从调剂 student, the courses where the plan puts unranked placements of their group.
   private func unrankedOptions(_ values: [Double]) -> [String: Set<String>] {
     var result: [String: Set<String>] = [:]
-    for take in takes where !take.ranked && values[take.variable.index] > 0.5 {
-      result[school.students[take.student].id, default: []].insert(school.courses[take.course].code)
-    }
     for take in flexible where values[take.variable.index] > 0.5 {
       let group = flexibleGroups[take.group]
       for s in group.membersByCourse[take.course]! {

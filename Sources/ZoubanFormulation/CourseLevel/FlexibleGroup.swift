@@ -7,9 +7,9 @@ import ZoubanModel
 /// An unranked placement is worth `m · (any_utility + penalty)` whoever gets it, so the
 /// course-level model only counts them per (course, group) instead of per (student, course):
 /// at school scale that removes most of its columns. It stays a relaxation — every timetable
-/// maps onto it — so its optimum is still a valid bound. The price: a group's count cannot see a
-/// member's clash with their own ranked course, which the clash rows' model with
-/// `unrankedPerStudent` can.
+/// maps onto it — so its optimum is still a valid bound. A group's count alone cannot see a
+/// member's clashes (an unranked club in the slot of their ranked one); the clash rows' model
+/// gives each member's unranked placements their slots (`addFlexibleSlots`).
 struct FlexibleGroup {
   struct Key: Hashable, Comparable {
     let grade: Int
