@@ -83,9 +83,9 @@ public enum TimetableSolver {
   /// the same with slots for those too: tighter, and slower, so second, from the best timetable
   /// so far.
   ///
-  /// Generated 300-student schools, 4 slots: the first proves seeds 2026, 11–15, 18, 19 and 21–24
-  /// optimal; slots for several-section courses prove seeds 16, 17 and 21 (0.68 %, 0.16 % and
-  /// 0.04 % after the first).
+  /// Generated 300-student schools, 4 slots: the first proves seeds 2026, 11–13, 15, 18, 19 and
+  /// 22–24 optimal (14 is by stage 3); slots for several-section courses prove seeds 16, 17, 20
+  /// and 21 (16, 17 and 21: 0.68 %, 0.16 % and 0.04 % after the first).
   static func clashBounds(
     _ school: School, from timetable: SolveOutcome, options: SolveOptions, started: Date, timeLimit: Double
   ) throws -> SolveOutcome {
@@ -112,7 +112,7 @@ public enum TimetableSolver {
   ///
   /// Generated schools of 300 students, 20 clubs and 4 slots (seeds 2026, 11, 12, 13): stage 1
   /// proves 49,375, 51,685, 49,950, 51,080; this proves the optimum of each, 49,020, 51,410,
-  /// 49,645 and 50,905, in 34, 1.4, 1.0 and 17 s.
+  /// 49,645 and 50,905, in 30–34, 1.3, 0.7 and 13–17 s.
   static func clashBound(
     _ school: School, from timetable: SolveOutcome, options: SolveOptions, started: Date, timeLimit: Double,
     slotsForSeveral: Bool = false
