@@ -141,8 +141,9 @@ public enum TimetableSolver {
       let stage3 = stage3Formulation(school, plan: plan, sections: plan.placed)
       found = try assign(school, stage3, from: start, bound: bound, options: options, started: started, label: "clash rows' sections") ?? found
       // Without `slotsForSeveral`, courses with several sections have no clash rows, so their
-      // sections may clash where the relaxation saw none: every other section stays and those move (`NeighbourhoodSearch`;
-      // 300 generated students, 4 slots: 48,575 → 49,020, the optimum, in 1.3 s).
+      // sections may clash where the relaxation saw none: every other section stays and those
+      // move (`NeighbourhoodSearch`; 300 generated students, 4 slots, with the model before
+      // 服从调剂 placements had slots: 48,575 → 49,020, the optimum, in 1.3 s).
       let several = Set(school.courses.filter { $0.maxSections > 1 }.map(\.code))
       if let objective = found.objective, Double(objective) < relaxed - 0.5, !several.isEmpty {
         let moved = try NeighbourhoodSearch.improve(

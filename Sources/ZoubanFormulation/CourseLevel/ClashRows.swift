@@ -43,7 +43,9 @@ extension CourseLevelModel {
     breakSymmetry(single: single, opening: opening)
     var same: [[Int]: MIPModel.VariableID] = [:]
     var seats: [CourseSlot: [MIPModel.Term]] = [:]
-    /// Each student's slot columns for each course with several sections.
+    /// Each student's takes of one-section courses, and slot columns for each course with several
+    /// sections: what their 服从调剂 placements clash with (`addFlexibleSlots`).
+    var oneSection: [Int: [Take]] = [:]
     var slotColumns: [Int: [Int: [Slot: MIPModel.VariableID]]] = [:]
     let kept = takes.filter { single.contains($0.course) || slotsForSeveral }
     for (s, mine) in Dictionary(grouping: kept, by: \.student).sorted(by: { $0.key < $1.key }) {
@@ -53,6 +55,7 @@ extension CourseLevelModel {
       for take in mine {
         if single.contains(take.course) {
           addAttendance(student: s, take: take, opening: opening)
+          oneSection[s, default: []].append(take)
         } else {
           slotOf[take.course] = addSlots(student: s, take: take, seats: &seats)
         }
@@ -78,7 +81,6 @@ extension CourseLevelModel {
         }
       }
     }
-    let oneSection = Dictionary(grouping: kept.filter { single.contains($0.course) }, by: \.student)
     for g in flexibleGroups.indices {
       addFlexibleSlots(group: g, opening: opening, oneSection: oneSection, slotColumns: slotColumns)
     }
