@@ -112,7 +112,8 @@ public enum TimetableSolver {
   ///
   /// Generated schools of 300 students, 20 clubs and 4 slots (seeds 2026, 11, 12, 13): stage 1
   /// proves 49,375, 51,685, 49,950, 51,080; this proves the optimum of each, 49,020, 51,410,
-  /// 49,645 and 50,905, in 30–34, 1.3, 0.7 and 13–17 s.
+  /// 49,645 and 50,905, in 2.2–3.0, 0.7, 0.8 and 12–15 s (branching on sections first; on
+  /// slots alone, 2026 took 30–34 s).
   static func clashBound(
     _ school: School, from timetable: SolveOutcome, options: SolveOptions, started: Date, timeLimit: Double,
     slotsForSeveral: Bool = false
@@ -123,7 +124,7 @@ public enum TimetableSolver {
     // Without a step (no column has an objective) the model's value is fixed: no cutoff.
     let step = clash.requireBetter(than: value)
     var solver = glpk(options, timeLimit: timeLimit, watch: (incumbent: false, bound: true))
-    solver.options.branchFirst = clash.openings
+    solver.options.branchFirst = clash.branchOrder
     // Measured on generated 300-student schools with 4 slots: cuts made each node slower than
     // they made the tree smaller (the bound 60 s with them reached, 19 s without), and the
     // best-projection node order proves in 14.6 s what the default takes 23.7 s for.

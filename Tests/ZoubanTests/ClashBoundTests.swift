@@ -18,7 +18,7 @@ import ZoubanModel
 @Suite struct ClashBoundTests {
   static let seeds = Array(UInt64(1)...100)
 
-  /// Solved as `clashBound` solves it (openings first, best projection, no cuts), the model's
+  /// Solved as `clashBound` solves it (its branching order first, best projection, no cuts), the model's
   /// optimum is never below the school's and never above the plain course level's; with slots
   /// for courses with several sections, never below the optimum and never above the model without.
   @Test(arguments: seeds) func itBoundsTheOptimumMoreTightlyThanTheCourseLevel(seed: UInt64) throws {
@@ -180,12 +180,12 @@ import ZoubanModel
     return [school, alike, crowded]
   }
 
-  /// The model's optimum, solved with `clashBound`'s settings when it has openings.
+  /// The model's optimum, solved with `clashBound`'s settings when it has a branching order.
   static func optimum(_ model: CourseLevelModel) throws -> Int {
     var options = GLPKSolver.Options()
-    options.branchFirst = model.openings
-    options.bestProjection = !model.openings.isEmpty
-    options.cuts = model.openings.isEmpty
+    options.branchFirst = model.branchOrder
+    options.bestProjection = !model.branchOrder.isEmpty
+    options.cuts = model.branchOrder.isEmpty
     let result = try GLPKSolver(options: options).solve(model.model)
     #expect(result.status == .optimal)
     return Int(try #require(result.objective).rounded())

@@ -9,9 +9,14 @@ import ZoubanModel
 /// 300-student school with 4 slots its bound is 49,375; with these rows the model's optimum is
 /// the school's, 49,020.
 ///
-/// - `o[c,t] = Σ_r room[c,t,r]`: sections of `c` in slot `t`. GLPK branches on these first
-///   (`openings`), courses with the fewest possible slots first: once every course has its
-///   slot, the rest is nearly decided.
+/// - GLPK branches first on whether and how often each course opens, `n[c]`, the most requested
+///   course first, then on `o[c,t] = Σ_r room[c,t,r]`, its sections in slot `t`, courses with
+///   the fewest possible slots first (`branchOrder`): once every course is open or closed and
+///   has its slot, the rest is nearly decided. Why sections first: the relaxation opens courses
+///   by halves (seed 2026 below: 文学社, 数学思维拓展 and 英语阅读拓展 at 0.5), and slots
+///   branched on before that are searched again under each way of opening them. Seed 2026's
+///   clash model: 30–34 s with the slots alone, 3.2 s with `n[c]` in catalog order, 2.2–3.0 s
+///   most requested first.
 /// - Slots that nothing tells apart (`School.interchangeableSlots`) would make GLPK search each
 ///   arrangement once per order of them; one course that could meet in any of them meets in the
 ///   first, if in any (`breakSymmetry`).
@@ -38,6 +43,7 @@ extension CourseLevelModel {
   /// The rows above, per student and pair of their courses; without `slotsForSeveral`, only
   /// between one-section courses.
   mutating func addClashRows(slotsForSeveral: Bool) {
+    branchOrder = sectionsByDemand()
     let opening = addOpenings()
     let single = Set(sections.keys.filter { (model.variables[sections[$0]!.index].upper ?? 2) <= 1 })
     breakSymmetry(single: single, opening: opening)
@@ -190,6 +196,13 @@ extension CourseLevelModel {
     }
   }
 
+  /// `n[c]` of every course, the most requested (ranked or fixed takes) first, then in catalog
+  /// order: the courses whose opening moves the most students are decided first.
+  private func sectionsByDemand() -> [MIPModel.VariableID] {
+    let demand = Dictionary(grouping: takes, by: \.course).mapValues(\.count)
+    return sections.keys.sorted { (-(demand[$0] ?? 0), $0) < (-(demand[$1] ?? 0), $1) }.map { sections[$0]! }
+  }
+
   /// `o[c,t]` for every offering.
   private mutating func addOpenings() -> [CourseSlot: MIPModel.VariableID] {
     var terms: [CourseSlot: [MIPModel.Term]] = [:]
@@ -202,7 +215,7 @@ extension CourseLevelModel {
       let o = model.addVariable("o[\(name)]", kind: .integer, upper: Double(terms[key]!.count))
       model.addRow("o[\(name)]", terms[key]! + [.init(o, -1)], lower: 0, upper: 0)
       result[key] = o
-      openings.append(o)
+      branchOrder.append(o)
     }
     return result
   }

@@ -66,9 +66,9 @@ public struct CourseLevelModel: Sendable {
   private var teacherSlotTerms: [ResourceSlot: [MIPModel.Term]] = [:]
   var flexibleGroups: [FlexibleGroup] = []
   var flexible: [FlexibleTake] = []
-  /// `o[c,t]`, the sections of course `c` in slot `t`, when the model has clash rows: the
-  /// columns to branch on first (`clashes` in `init`).
-  public internal(set) var openings: [MIPModel.VariableID] = []
+  /// The columns to branch on first when the model has clash rows (`clashes` in `init`): each
+  /// course's sections `n[c]`, then its sections in each slot `o[c,t]` (`ClashRows.swift`).
+  public internal(set) var branchOrder: [MIPModel.VariableID] = []
 
   /// `linking` adds `y[s,c] ≤ n[c]`: implied for integers (with `n[c] = 0` the size rows force
   /// every `y` to 0) but a much tighter LP. One row per column: at 10,000 students GLPK's root LP
