@@ -55,8 +55,8 @@ public enum TimetableSolver {
       return decomposed
     }
     // Three quarters: on schools with few slots the clash models are what proves optimality
-    // (300 generated students, 4 slots: seed 2026's first one needs 34 s of a 60-s solve, and
-    // the neighbourhood search after it finds nothing there); the rest goes to that search.
+    // (300 generated students, 4 slots: seed 20's two need 25 s of a 60-s solve, and the
+    // neighbourhood search after them found nothing on these schools); the rest goes to that search.
     let clashTime = (options.timeLimit - Date().timeIntervalSince(started)) * 3 / 4
     if columns <= polishLimit, clashTime > 0.5 {
       decomposed = try clashBounds(school, from: decomposed, options: options, started: started, timeLimit: clashTime)
