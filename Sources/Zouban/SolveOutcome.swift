@@ -35,7 +35,7 @@ public struct SolveOutcome: Sendable {
 
 /// Which way to solve: the whole model, or the decomposition (see `TimetableSolver`).
 public enum SolveMethod: String, Sendable, CaseIterable {
-  /// The direct model for small schools, the decomposition for the rest.
+  /// The decomposition; on small schools, where it proves nothing, the direct model after it.
   case automatic
   /// One integer program over every student, course and slot: exact, slow at school scale.
   case direct

@@ -6,13 +6,14 @@ import ZoubanModel
 
 /// Solves a school: formulates SPEC §2, hands it to GLPK, and reads the answer back honestly.
 ///
-/// Small schools are solved whole (the direct model, exact). Larger ones go through the
-/// decomposition (`docs/formulation.md`): (1) the course-level relaxation gives a plan and a
-/// proven bound, (2) the plan's sections are placed into slots, rooms and teachers, (3) GLPK
-/// assigns students to the placed sections. When (3) reaches (1)'s bound the timetable is proven optimal.
+/// Schools go through the decomposition (`docs/formulation.md`); small ones, where it proves
+/// nothing, then through the whole direct model, which is exact (`solveSmall`). The
+/// decomposition: (1) the course-level relaxation gives a plan and a proven bound, (2) the plan's
+/// sections are placed into slots, rooms and teachers, (3) GLPK assigns students to the placed
+/// sections. When (3) reaches (1)'s bound the timetable is proven optimal.
 public enum TimetableSolver {
   /// Above this many columns the direct model's root LP alone gets slow (measured: 52k columns
-  /// at 600 students did not finish it in 40 s), so the decomposition takes over.
+  /// at 600 students did not finish it in 40 s): the decomposition alone, no direct model after it.
   public static let directModelLimit = 6000
 
   /// Above this many columns stage 3 goes without linking rows: with them, GLPK's simplex
@@ -45,7 +46,8 @@ public enum TimetableSolver {
     let small = columns <= directModelLimit
     // The placement keeps slots as bits of a UInt64.
     let decomposable = school.week.slots.count <= 64
-    if options.method == .direct || (options.method == .automatic && small) || !decomposable {
+    if options.method == .automatic && small && decomposable { return try solveSmall(school, options: options) }
+    if options.method == .direct || !decomposable {
       return try solveDirect(school, formulation: Formulation(school: school), options: options, timeLimit: options.timeLimit)
     }
     let started = Date()
@@ -54,13 +56,7 @@ public enum TimetableSolver {
     else {
       return decomposed
     }
-    // Three quarters: on schools with few slots the clash models are what proves optimality
-    // (300 generated students, 4 slots: seed 20's two need 25 s of a 60-s solve, and the
-    // neighbourhood search after them found nothing on these schools); the rest goes to that search.
-    let clashTime = (options.timeLimit - Date().timeIntervalSince(started)) * 3 / 4
-    if columns <= polishLimit, clashTime > 0.5 {
-      decomposed = try clashBounds(school, from: decomposed, options: options, started: started, timeLimit: clashTime)
-    }
+    if columns <= polishLimit { decomposed = try clashBounds(school, from: decomposed, options: options, started: started) }
     guard decomposed.status == .feasible, !Interrupts.requested, let objective = decomposed.objective else { return decomposed }
     let searched = try NeighbourhoodSearch.improve(
       school, timetable: decomposed.solution, objective: objective, bound: decomposed.bound, options: options,
@@ -79,6 +75,41 @@ public enum TimetableSolver {
     return polished
   }
 
+  /// A school small enough for the direct model: first the decomposition and its clash models
+  /// with a quarter of the time, which on few slots prove in a second what the direct model
+  /// cannot prove in a minute; when they prove the optimum (or reach `--gap`), that is the
+  /// answer. Otherwise the direct model gets the time left, started from their timetable and
+  /// under their bound, as before: exact, and the way infeasible schools get their conflicts.
+  ///
+  /// Generated schools of 200 students, 15 clubs and 4 slots (under `directModelLimit` columns):
+  /// seed 1, 0.2 % short after 60 s of the direct model alone, proven optimal in 0.5 s; seed 2,
+  /// 22 s → 0.3 s.
+  static func solveSmall(_ school: School, options: SolveOptions) throws -> SolveOutcome {
+    let started = Date()
+    var first = options
+    first.timeLimit = options.timeLimit / 4
+    var decomposed = try solveDecomposed(school, options: first)
+    if decomposed.status == .feasible, !Interrupts.requested {
+      decomposed = try clashBounds(school, from: decomposed, options: first, started: started)
+    }
+    let done = decomposed.status == .optimal || (options.gap > 0 && (decomposed.gap ?? .infinity) <= options.gap)
+    if done || Interrupts.requested { return decomposed }
+    var direct = try finishDirect(
+      school, from: decomposed, options: options, timeLimit: options.timeLimit - Date().timeIntervalSince(started))
+    direct.seconds = Date().timeIntervalSince(started)
+    return direct
+  }
+
+  /// The direct model, started from `decomposed`'s timetable (when it has one) and under its
+  /// bound; the better timetable and the tighter bound come back.
+  static func finishDirect(_ school: School, from decomposed: SolveOutcome, options: SolveOptions, timeLimit: Double) throws -> SolveOutcome {
+    let formulation = Formulation(school: school)
+    let start = decomposed.objective == nil ? nil : formulation.values(of: decomposed.solution)
+    let direct = try solveDirect(
+      school, formulation: formulation, options: options, timeLimit: timeLimit, extraBound: decomposed.bound, warmStart: start)
+    return direct.status == .infeasible ? direct : combine(decomposed, direct, seconds: direct.seconds)
+  }
+
   /// `clashBound`, then, where a gap is left and the school has courses with several sections,
   /// the same with slots for those too: tighter, and slower, so second, from the best timetable
   /// so far.
@@ -86,10 +117,16 @@ public enum TimetableSolver {
   /// Generated 300-student schools, 4 slots: the first proves seeds 2026, 11–13, 15, 18, 19 and
   /// 22–24 optimal (14 is by stage 3); slots for several-section courses prove seeds 16, 17, 20
   /// and 21 (16, 17 and 21: 0.68 %, 0.16 % and 0.04 % after the first).
+  ///
+  /// They get three quarters of the time left: on schools with few slots they are what proves
+  /// optimality (300 generated students, 4 slots: seed 20's two need 25 s of a 60-s solve, and
+  /// the neighbourhood search after them found nothing on these schools); the rest goes to that search.
   static func clashBounds(
-    _ school: School, from timetable: SolveOutcome, options: SolveOptions, started: Date, timeLimit: Double
+    _ school: School, from timetable: SolveOutcome, options: SolveOptions, started: Date
   ) throws -> SolveOutcome {
     let began = Date()
+    let timeLimit = (options.timeLimit - began.timeIntervalSince(started)) * 3 / 4
+    guard timeLimit > 0.5 else { return timetable }
     var result = try clashBound(school, from: timetable, options: options, started: started, timeLimit: timeLimit)
     log(options, "clash bound (course level with clash rows): value \(result.objective ?? 0), bound \(result.bound ?? 0)")
     let left = timeLimit - Date().timeIntervalSince(began)
@@ -226,10 +263,11 @@ public enum TimetableSolver {
 
   /// The whole problem in one model.
   static func solveDirect(
-    _ school: School, formulation: Formulation, options: SolveOptions, timeLimit: Double, extraBound: Int? = nil
+    _ school: School, formulation: Formulation, options: SolveOptions, timeLimit: Double, extraBound: Int? = nil,
+    warmStart: [Double]? = nil
   ) throws -> SolveOutcome {
     let result = try glpk(options, timeLimit: timeLimit, watch: (incumbent: true, bound: true))
-      .solve(formulation.model, warmStart: emptyStart(school, formulation.model))
+      .solve(formulation.model, warmStart: warmStart ?? emptyStart(school, formulation.model))
     let bound = [integerBound(result.bound), extraBound].compactMap { $0 }.min()
     options.progress?.record(objective: result.objective.map { Int($0.rounded()) }, bound: bound)
     return outcome(result, bound: bound, school: school, options: options) { formulation.solution(from: $0) }

@@ -116,7 +116,7 @@ import ZoubanModel
       small.school, from: small.decomposed, options: SolveOptions(), started: Date(), timeLimit: 30)
     try expectHonest(result, school: small.school, optimum: small.optimum, atLeast: small.start, seed: seed)
     let all = try TimetableSolver.clashBounds(
-      small.school, from: small.decomposed, options: SolveOptions(), started: Date(), timeLimit: 30)
+      small.school, from: small.decomposed, options: SolveOptions(timeLimit: 40), started: Date())
     try expectHonest(all, school: small.school, optimum: small.optimum, atLeast: small.start, seed: seed)
   }
 

@@ -1,6 +1,6 @@
 import TestSupport
 import Testing
-import Zouban
+@testable import Zouban
 import ZoubanCheck
 import ZoubanFormulation
 import ZoubanModel
@@ -62,5 +62,35 @@ import ZoubanModel
     let check = Checker.check(school: school, rows: outcome.solution.assignmentRows)
     #expect(check.violations.isEmpty, "seed \(seed): \(check.violations)")
     #expect(check.objective == objective, "seed \(seed)")
+  }
+}
+
+/// A small school starts with the decomposition; where that stops short of a proof, the direct
+/// model goes on from its timetable and under its bound (`TimetableSolver.finishDirect`). The
+/// schools: `ClashBoundTests`' crowded ones, where clashes make the decomposition stop short.
+@Suite struct DirectAfterDecompositionTests {
+  static let seeds = Array(UInt64(1)...300)
+
+  /// From the decomposition's timetable, the direct model proves the brute-force optimum; its
+  /// timetable passes the checker and its bound is never below the optimum.
+  @Test(arguments: seeds) func itProvesTheOptimumFromTheDecomposition(seed: UInt64) throws {
+    let school = ClashBoundTests.schools(seed: seed)[2]
+    guard let optimum = BruteForce.optimum(school)?.objective else { return }
+    let decomposed = try TimetableSolver.solve(school, options: SolveOptions(timeLimit: 30, method: .decomposition))
+    let start = try #require(decomposed.objective, "seed \(seed)")
+    let finished = try TimetableSolver.finishDirect(school, from: decomposed, options: SolveOptions(), timeLimit: 30)
+    try expectHonest(finished, school: school, optimum: optimum, atLeast: start, seed: seed)
+    #expect(
+      finished.status == .optimal && finished.objective == optimum,
+      "seed \(seed): \(finished.status) \(finished.objective ?? 0) / \(finished.bound ?? 0), optimum \(optimum), from \(start) / \(decomposed.bound ?? 0)")
+  }
+
+  /// Not vacuous: on some of these schools the decomposition alone proves nothing.
+  @Test func someDecompositionsStopShort() throws {
+    let short = try Self.seeds.map { ClashBoundTests.schools(seed: $0)[2] }.filter { school in
+      guard BruteForce.optimum(school) != nil else { return false }
+      return try TimetableSolver.solve(school, options: SolveOptions(timeLimit: 30, method: .decomposition)).status != .optimal
+    }
+    #expect(short.count >= 5, "\(short.count) of \(Self.seeds.count)")
   }
 }
