@@ -35,6 +35,14 @@ public enum TimetableSolver {
   /// 87,610 → 87,770 in the 29 s stage 1 left over).
   public static let neighbourhoodLimit = 100_000
 
+  /// Up to this many course-level columns, a decomposition that did not prove optimality goes
+  /// to the clash models (`clashBounds`) even when the direct model is above `polishLimit`:
+  /// their size follows the course level's, not the direct model's. Generated schools (course-level
+  /// columns): 500 students, 25 clubs, 6 slots, seed 1 (2,681), 58,445 / 58,565 after 60 s of
+  /// neighbourhood search, proven optimal at 58,485 in 10 s; 600 / 30 / 10, seed 1 (3,350),
+  /// 98,105 / 98,180 → proven optimal at 98,175 in 6 s. The 1,500-student benchmark school has 8,007.
+  public static let clashModelLimit = 4000
+
   /// Up to this many columns, a decomposition that did not prove optimality hands its timetable,
   /// as a warm start for the time left, to the direct model with students continuous (`polish`).
   public static let polishLimit = 20000
@@ -56,7 +64,9 @@ public enum TimetableSolver {
     else {
       return decomposed
     }
-    if columns <= polishLimit { decomposed = try clashBounds(school, from: decomposed, options: options, started: started) }
+    if columns <= polishLimit || CourseLevelModel(school: school).model.variables.count <= clashModelLimit {
+      decomposed = try clashBounds(school, from: decomposed, options: options, started: started)
+    }
     guard decomposed.status == .feasible, !Interrupts.requested, let objective = decomposed.objective else { return decomposed }
     let searched = try NeighbourhoodSearch.improve(
       school, timetable: decomposed.solution, objective: objective, bound: decomposed.bound, options: options,
