@@ -43,10 +43,12 @@ extension CourseLevelModel {
   /// The rows above, per student and pair of their courses; without `slotsForSeveral`, only
   /// between one-section courses.
   mutating func addClashRows(slotsForSeveral: Bool) {
-    branchOrder = sectionsByDemand()
+    // Each course's ranked or fixed takes.
+    let requests = Dictionary(grouping: takes, by: \.course).mapValues(\.count)
+    branchOrder = sectionsMostRequestedFirst(requests)
     let opening = addOpenings()
     let single = Set(sections.keys.filter { (model.variables[sections[$0]!.index].upper ?? 2) <= 1 })
-    breakSymmetry(single: single, opening: opening)
+    breakSymmetry(single: single, opening: opening, requests: requests)
     var same: [[Int]: MIPModel.VariableID] = [:]
     var seats: [CourseSlot: [MIPModel.Term]] = [:]
     /// Each student's takes of one-section courses, and slot columns for each course with several
@@ -198,9 +200,8 @@ extension CourseLevelModel {
 
   /// `n[c]` of every course, the most requested (ranked or fixed takes) first, then in catalog
   /// order: the courses whose opening moves the most students are decided first.
-  private func sectionsByDemand() -> [MIPModel.VariableID] {
-    let demand = Dictionary(grouping: takes, by: \.course).mapValues(\.count)
-    return sections.keys.sorted { (-(demand[$0] ?? 0), $0) < (-(demand[$1] ?? 0), $1) }.map { sections[$0]! }
+  private func sectionsMostRequestedFirst(_ requests: [Int: Int]) -> [MIPModel.VariableID] {
+    sections.keys.sorted { (-(requests[$0] ?? 0), $0) < (-(requests[$1] ?? 0), $1) }.map { sections[$0]! }
   }
 
   /// `o[c,t]` for every offering.
@@ -224,10 +225,9 @@ extension CourseLevelModel {
   /// slot of the class may not meet in any but the first: any timetable becomes one that obeys
   /// this by swapping two of the class's slots, with the same value. The course with the fewest
   /// slots outside the class, then the most students, is the one most surely in it.
-  private mutating func breakSymmetry(single: Set<Int>, opening: [CourseSlot: MIPModel.VariableID]) {
-    let demand = Dictionary(grouping: takes, by: \.course).mapValues(\.count)
+  private mutating func breakSymmetry(single: Set<Int>, opening: [CourseSlot: MIPModel.VariableID], requests: [Int: Int]) {
     let instance = self.instance
-    let key = { (c: Int) in (-instance.offerings(of: c).count, demand[c] ?? 0, -c) }
+    let key = { (c: Int) in (-instance.offerings(of: c).count, requests[c] ?? 0, -c) }
     for slots in school.interchangeableSlots() {
       let candidates = single.filter { c in slots.allSatisfy { opening[CourseSlot(course: c, slot: $0)] != nil } }
       guard let c = candidates.max(by: { key($0) < key($1) }) else { continue }
