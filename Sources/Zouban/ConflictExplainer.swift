@@ -1,4 +1,5 @@
 import GLPKSolver
+import MIPModel
 import ZoubanFormulation
 import ZoubanModel
 
@@ -9,16 +10,21 @@ import ZoubanModel
 /// infeasible; what remains is a minimal conflicting set (when every check finishes in time).
 struct ConflictExplainer {
   let school: School
-  let timeLimit: Double
+  /// The solve's own deadline: explaining is part of the solve and ends with it. Each check gets
+  /// an equal share of what is left; a check that runs out of time keeps its row in the set,
+  /// which then still cannot all be honoured, only maybe not minimal.
+  let deadline: Deadline
   /// Check with the course-level relaxation instead of the whole model: when the relaxation is
   /// infeasible so is the school, and it is small enough to check quickly at any size.
   let relaxed: Bool
 
-  func explain() -> [String] {
+  /// Throws when GLPK fails on a check: a failure is not an answer, and taking it for
+  /// "feasible" would keep rows for a reason that is not theirs.
+  func explain() throws(GLPKError) -> [String] {
     var kept = school.fixed
-    for row in school.fixed where !Interrupts.requested {
+    for (i, row) in school.fixed.enumerated() where !deadline.expired {
       let without = kept.filter { $0 != row }
-      if isInfeasible(fixed: without) { kept = without }
+      if try isInfeasible(fixed: without, within: deadline.remaining / Double(school.fixed.count - i)) { kept = without }
     }
     let header =
       kept.count == 1
@@ -27,18 +33,15 @@ struct ConflictExplainer {
     return ["fixed.csv: \(header)"] + kept.map(describe)
   }
 
-  /// A feasibility check: stop at the first solution found (a huge gap), within a share of the time.
-  private func isInfeasible(fixed: [FixedPlacement]) -> Bool {
+  /// A feasibility check: stop at the first solution found (a huge gap), within `seconds`.
+  private func isInfeasible(fixed: [FixedPlacement], within seconds: Double) throws(GLPKError) -> Bool {
     var candidate = school
     candidate.fixed = fixed
     var options = GLPKSolver.Options()
     options.gap = 1e9
-    options.timeLimit = max(1, timeLimit / Double(max(1, school.fixed.count)))
+    options.timeLimit = seconds
     let model = relaxed ? CourseLevelModel(school: candidate).model : Formulation(school: candidate).model
-    guard let result = try? GLPKSolver(options: options).solve(model) else {
-      return false
-    }
-    return result.status == .infeasible
+    return try GLPKSolver(options: options).solve(model).status == .infeasible
   }
 
   private func describe(_ row: FixedPlacement) -> String {

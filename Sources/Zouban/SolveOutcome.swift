@@ -1,3 +1,4 @@
+import MIPModel
 import ZoubanFormulation
 import ZoubanModel
 
@@ -58,6 +59,9 @@ public struct SolveOptions: Sendable {
   public var progress: SolveProgress?
   /// A re-solve that keeps students where they were (`--previous`, `--keep-bonus`, `--max-moves`).
   public var stability: Stability?
+  /// The clock every phase of the solve stops by. `TimetableSolver.solve` sets it from
+  /// `timeLimit` and Ctrl-C when it is `nil`; a caller sets it to solve within a share of its own.
+  public var deadline: Deadline?
   public init(
     timeLimit: Double = 60, gap: Double = 0, verbose: Bool = false, method: SolveMethod = .automatic, memoryLimitMB: Int = 0,
     progress: SolveProgress? = nil

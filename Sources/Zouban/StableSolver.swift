@@ -55,7 +55,7 @@ extension TimetableSolver {
     let found = result.status == .optimal || result.status == .feasible
     let plain = Formulation(school: school)
     let plainStart = (found ? plain.values(of: formulation.solution(from: result.values)) : nil) ?? emptyStart(school, plain.model)
-    let left = max(0.5, options.timeLimit - Date().timeIntervalSince(started))
+    let left = (options.deadline ?? Deadline(seconds: options.timeLimit - Date().timeIntervalSince(started))).remaining
     let boundSolve = try glpk(options, timeLimit: left, watch: (incumbent: false, bound: true)).solve(plain.model, warmStart: plainStart)
     let bound = integerBound(boundSolve.bound)
     log(options, "bound (plain direct model): \(boundSolve.status.rawValue), bound \(bound ?? 0), \(seconds(boundSolve.seconds))")
@@ -77,7 +77,7 @@ extension TimetableSolver {
         stableValue: formulation.values(of: solution).map { formulation.stableValue(of: $0) })
     case .infeasible, .noSolution:
       // No timetable at all (fixed.csv) or none in time: the plain model's answer says which.
-      var outcome = outcome(boundSolve, bound: bound, school: school, options: options) { _ in .empty }
+      var outcome = try outcome(boundSolve, bound: bound, school: school, options: options) { _ in .empty }
       if outcome.status != .infeasible {
         outcome = SolveOutcome(
           status: .timeLimitNoSolution, solution: .empty, objective: nil, bound: bound, seconds: elapsed, conflicts: [])
@@ -93,7 +93,8 @@ extension TimetableSolver {
     _ school: School, plan: CoursePlan, sections: [Section], stability: Stability, bound: Int?, options: SolveOptions, started: Date
   ) throws -> SolveOutcome {
     let stage3 = stage3Formulation(school, plan: plan, sections: sections, stability: stability)
-    let remaining = { max(0.5, options.timeLimit - Date().timeIntervalSince(started)) }
+    let deadline = options.deadline ?? Deadline(seconds: options.timeLimit)
+    let remaining = { deadline.remaining }
     let start = stage3.previousStart() ?? feasibleZeros(stage3.model)
     let third = try glpk(options, timeLimit: remaining(), watch: (incumbent: false, bound: false)).solve(stage3.model, warmStart: start)
     log(options, "stage 3 (re-solve, keep bonus \(stability.keepBonus)): \(third.status.rawValue), \(stage3.model.variables.count) columns, \(seconds(third.seconds))")

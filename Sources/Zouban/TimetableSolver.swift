@@ -49,6 +49,8 @@ public enum TimetableSolver {
 
   /// Solves `school`. Throws only when GLPK itself fails; infeasibility and time limits are outcomes.
   public static func solve(_ school: School, options: SolveOptions = SolveOptions()) throws -> SolveOutcome {
+    var options = options
+    if options.deadline == nil { options.deadline = Deadline(seconds: options.timeLimit, stop: { Interrupts.requested }) }
     if let stability = options.stability { return try solveStable(school, stability: stability, options: options) }
     let columns = Formulation.columnCount(school: school)
     let small = columns <= directModelLimit
@@ -98,6 +100,7 @@ public enum TimetableSolver {
     let started = Date()
     var first = options
     first.timeLimit = options.timeLimit / 4
+    first.deadline = options.deadline?.share(0.25)
     var decomposed = try solveDecomposed(school, options: first)
     if decomposed.status == .feasible, !Interrupts.requested {
       decomposed = try clashBounds(school, from: decomposed, options: first, started: started)
@@ -235,7 +238,7 @@ public enum TimetableSolver {
     var polished = SolveOutcome(
       status: .timeLimitNoSolution, solution: .empty, objective: nil, bound: bound, seconds: 0, conflicts: [])
     if let exact, exact.objective != nil {
-      polished = outcome(exact, bound: bound, school: school, options: options) { direct.solution(from: $0) }
+      polished = try outcome(exact, bound: bound, school: school, options: options) { direct.solution(from: $0) }
     }
     // The exact step can do worse than `timetable` where the relaxation is not exact.
     return combine(timetable, polished, seconds: Date().timeIntervalSince(began))
@@ -256,7 +259,7 @@ public enum TimetableSolver {
       .solve(formulation.sectionsOnlyModel, warmStart: start)
     guard let value = relaxed.objective, value > formulation.model.objectiveValue(start) + 0.5 else { return (relaxed, nil) }
     let whole = formulation.placesStudentsWhole(relaxed.values)
-    let exact = try glpk(options, timeLimit: max(0.5, timeLimit - Date().timeIntervalSince(began)), watch: (incumbent: true, bound: false))
+    let exact = try glpk(options, timeLimit: max(0, timeLimit - Date().timeIntervalSince(began)), watch: (incumbent: true, bound: false))
       .solve(formulation.fixingSections(as: relaxed.values), warmStart: whole ? relaxed.values : nil)
     return (relaxed, exact)
   }
@@ -280,18 +283,19 @@ public enum TimetableSolver {
       .solve(formulation.model, warmStart: warmStart ?? emptyStart(school, formulation.model))
     let bound = [integerBound(result.bound), extraBound].compactMap { $0 }.min()
     options.progress?.record(objective: result.objective.map { Int($0.rounded()) }, bound: bound)
-    return outcome(result, bound: bound, school: school, options: options) { formulation.solution(from: $0) }
+    return try outcome(result, bound: bound, school: school, options: options) { formulation.solution(from: $0) }
   }
 
   /// The decomposition; with `stability` (a re-solve, `StableSolver.swift`), stage 3 also
   /// offers every previous (course, slot) and weighs keeping students where they were.
   static func solveDecomposed(_ school: School, options: SolveOptions, stability: Stability? = nil) throws -> SolveOutcome {
     let started = Date()
-    let remaining = { max(0.5, options.timeLimit - Date().timeIntervalSince(started)) }
+    let deadline = options.deadline ?? Deadline(seconds: options.timeLimit)
+    let remaining = { deadline.remaining }
     let pack = { (model: MIPModel, start: [Double]) throws -> [Double]? in
       // The packing is small; a tenth of the time left is plenty, and a packing stopped early
       // still returns the greedy's start or better.
-      let result = try glpk(options, timeLimit: max(1, remaining() / 10), watch: (incumbent: false, bound: false))
+      let result = try glpk(options, timeLimit: remaining() / 10, watch: (incumbent: false, bound: false))
         .solve(model, warmStart: start)
       return result.objective == nil ? nil : result.values
     }
@@ -299,9 +303,9 @@ public enum TimetableSolver {
     var quick: (solution: Solution, objective: Int)?
     // It sees neither fixed.csv nor a teacher-pay budget.
     if school.fixed.isEmpty && school.rules.teacherPayBudget == nil && stability == nil
-      && quickTimetableSeconds(school) < options.timeLimit / 4
+      && quickTimetableSeconds(school) < remaining() / 4
     {
-      quick = try Decomposition.quickTimetable(school: school, solve: pack)
+      quick = try Decomposition.quickTimetable(school: school, deadline: deadline, solve: pack)
       options.progress?.record(objective: quick!.objective)
       log(options, "quick timetable (no GLPK): value \(quick!.objective), \(seconds(Date().timeIntervalSince(started)))")
     }
@@ -319,14 +323,14 @@ public enum TimetableSolver {
     if courseLevel.model.variables.count <= courseLevelLinkingLimit {
       courseLevel = CourseLevelModel(school: school)
     }
-    let first = try glpk(options, timeLimit: options.timeLimit / 2, watch: (incumbent: false, bound: true)).solve(
+    let first = try glpk(options, timeLimit: remaining() / 2, watch: (incumbent: false, bound: true)).solve(
       courseLevel.model, warmStart: emptyStart(school, courseLevel.model))
     let bound = integerBound(first.bound)
     options.progress?.record(bound: bound)
     log(options, "stage 1 (course level): \(first.status.rawValue), value \(first.objective.map { Int($0.rounded()) } ?? 0), bound \(bound ?? 0), \(courseLevel.model.variables.count) columns, \(seconds(first.seconds))")
     guard first.status == .optimal || first.status == .feasible else {
       // The relaxation has no solution: then neither has the school (or time ran out).
-      return outcome(first, bound: bound, school: school, options: options, relaxed: true) { _ in .empty }
+      return try outcome(first, bound: bound, school: school, options: options, relaxed: true) { _ in .empty }
     }
     let plan = courseLevel.plan(from: first.values)
     if Interrupts.requested || (plan.planned.isEmpty && first.status != .optimal) {
@@ -341,7 +345,8 @@ public enum TimetableSolver {
           : SolveOutcome(status: .timeLimitNoSolution, solution: .empty, objective: nil, bound: bound, seconds: first.seconds, conflicts: []))
     }
     // Stage 2: place the planned sections, from two starts (see `SectionPlacer.place`).
-    let placements = try Decomposition.placeSections(school: school, plan: plan, solve: pack)
+    // Its local search may take half the time left: stage 3 needs the rest to assign students.
+    let placements = try Decomposition.placeSections(school: school, plan: plan, deadline: deadline.share(0.5), solve: pack)
     for placement in placements {
       log(options, "stage 2 (placement): \(placement.sections.count) sections from the \(placement.start), proxy \(placement.proxy) of \(placement.planned) planned")
     }
@@ -406,13 +411,26 @@ public enum TimetableSolver {
       options.progress?.record(objective: value)
       log(options, "stage 3 (\(label)) starts from a timetable of value \(value), \(seconds(Date().timeIntervalSince(started))) into the solve")
     }
-    let timeLimit = max(0.5, options.timeLimit - Date().timeIntervalSince(started))
+    let timeLimit = (options.deadline ?? Deadline(seconds: options.timeLimit - Date().timeIntervalSince(started))).remaining
     let third = try glpk(options, timeLimit: timeLimit, watch: (incumbent: true, bound: false))
       .solve(stage3.model, warmStart: first ?? emptyStart(school, stage3.model))
     log(options, "stage 3 (assignment, \(label)): \(third.status.rawValue), value \(third.objective.map { Int($0.rounded()) } ?? 0), \(stage3.model.variables.count) columns, \(seconds(third.seconds))")
     guard third.status != .infeasible else { return nil }
     options.progress?.record(objective: third.objective.map { Int($0.rounded()) })
-    return outcome(third, bound: bound, school: school, options: options) { stage3.solution(from: $0) }
+    return filled(try outcome(third, bound: bound, school: school, options: options) { stage3.solution(from: $0) }, school: school, options: options)
+  }
+
+  /// `result` with the free seats of its sections given to students with electives to spare
+  /// (`Decomposition.fillFreeSeats`): stage 3 offers each student only some courses.
+  static func filled(_ result: SolveOutcome, school: School, options: SolveOptions) -> SolveOutcome {
+    guard let objective = result.objective else { return result }
+    let (solution, value) = Decomposition.fillFreeSeats(school: school, solution: result.solution)
+    guard value > objective else { return result }
+    log(options, "free seats filled: value \(objective) -> \(value)")
+    options.progress?.record(objective: value)
+    return SolveOutcome(
+      status: value == result.bound ? .optimal : .feasible, solution: solution, objective: value, bound: result.bound,
+      seconds: result.seconds, conflicts: [])
   }
 
   /// What the quick timetable should take (release build): it grows with students × clubs,
@@ -472,7 +490,8 @@ public enum TimetableSolver {
       progress.watch(incumbent: watch.incumbent, bound: watch.bound)
       glpk.live = progress.live
     }
-    glpk.timeLimit = timeLimit
+    // No phase outlives the solve, whatever share it asked for.
+    glpk.timeLimit = max(0, min(timeLimit, options.deadline?.remaining ?? timeLimit))
     glpk.gap = options.gap
     glpk.verbose = options.verbose
     glpk.memoryLimitMB = options.memoryLimitMB
@@ -494,11 +513,11 @@ public enum TimetableSolver {
   static func outcome(
     _ result: MIPResult, bound: Int?, school: School, options: SolveOptions, relaxed: Bool = false,
     solution: ([Double]) -> Solution
-  ) -> SolveOutcome {
+  ) throws -> SolveOutcome {
     let objective = result.objective.map { Int($0.rounded()) }
     switch result.status {
     case .infeasible:
-      let conflicts = ConflictExplainer(school: school, timeLimit: options.timeLimit, relaxed: relaxed).explain()
+      let conflicts = try ConflictExplainer(school: school, deadline: options.deadline ?? .none, relaxed: relaxed).explain()
       return SolveOutcome(status: .infeasible, solution: .empty, objective: nil, bound: nil, seconds: result.seconds, conflicts: conflicts)
     case .noSolution:
       return SolveOutcome(status: .timeLimitNoSolution, solution: .empty, objective: nil, bound: bound, seconds: result.seconds, conflicts: [])

@@ -38,13 +38,14 @@ extension SchoolDraft {
 
   private mutating func makeStudent(id: String, grade: Int, homeClass: String, eligible: [Int], friday: [Slot]) -> Student {
     let name = PersonNames.random(using: &rng)
-    let electives = rules.electivesPerStudent > 1 && rng.chance(0.12) ? 1 : rules.electivesPerStudent
+    let fewer = rules.electivesPerStudent > 1 && rng.chance(0.12)
+    let electives = fewer && shape.electives == nil ? 1 : rules.electivesPerStudent
     var priority = ""
     if rng.chance(0.1) {
       let pick = rng.weightedDraw(Self.priorityGroups.map(\.weight), count: 1)[0]
       priority = Self.priorityGroups[pick].name
     }
-    let acceptAny = rng.chance(0.4)
+    let acceptAny = rng.chance(shape.acceptAny)
     let feeWaiver = priority == "困难" || rng.chance(0.02)
     // Friday afternoons are optional in some schools; ~6 % of families opt out of them.
     let unavailable: Set<Slot> = week.days.count > 1 && rng.chance(0.06) ? Set(friday) : []

@@ -11,7 +11,7 @@ extension SchoolDraft {
   mutating func sizeSections() {
     let demand = topDemand()
     for i in clubs.indices {
-      let wanted = Double(demand[clubs[i].code] ?? 0) * (0.7 + 0.4 * rng.unit()) / Double(clubs[i].maxSize)
+      let wanted = Double(demand[clubs[i].code] ?? 0) * (shape.cover + shape.coverSpread * rng.unit()) / Double(clubs[i].maxSize)
       clubs[i].maxSections = min(max(1, Int(wanted.rounded())), clubs[i].slots.count)
     }
   }

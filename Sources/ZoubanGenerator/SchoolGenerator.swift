@@ -22,6 +22,30 @@ public struct SchoolGenerator: Sendable {
   public var fixedRows: Int
   /// Primary (grades 1–6) or middle (7–9); `nil` lets the seed decide.
   public var level: SchoolLevel?
+  /// How demand and capacity relate (the benchmark's shapes); the default is today's school.
+  public var shape = Shape()
+
+  /// The knobs that make a school of another shape than the default, each drawn the same way
+  /// as the default so that a default `Shape` writes the very same school as before it existed.
+  public struct Shape: Sendable, Equatable {
+    /// Each club's sections seat `cover + coverSpread · u` (u uniform in [0, 1), per club) of
+    /// the students who rank it within their electives: below 1, capacity decides who is
+    /// placed; at 1.0–1.2 the catalog is sized to demand, as schools that must serve everyone
+    /// size it. (Two numbers, not a range: `1.1 − 0.7` is not exactly `0.4` in binary, and the
+    /// default must draw today's schools bit for bit.)
+    public var cover = 0.7
+    public var coverSpread = 0.4
+    /// Chance that a student is 服从调剂 (accepts any club).
+    public var acceptAny: Double = 0.4
+    /// Electives every student asks for; `nil`: up to 2, and ~12 % ask for one.
+    public var electives: Int?
+    public init(cover: Double = 0.7, coverSpread: Double = 0.4, acceptAny: Double = 0.4, electives: Int? = nil) {
+      self.cover = cover
+      self.coverSpread = coverSpread
+      self.acceptAny = acceptAny
+      self.electives = electives
+    }
+  }
 
   public static let dayRange = 1...7
   public static let periodRange = 1...6
@@ -45,7 +69,7 @@ public struct SchoolGenerator: Sendable {
     // middle by itself writes the very same school.
     let coin = rng.chance(0.5)
     let level = self.level ?? (coin ? .primary : .middle)
-    var draft = SchoolDraft(week: Self.week(days: days, periods: periods), level: level, rng: rng)
+    var draft = SchoolDraft(week: Self.week(days: days, periods: periods), level: level, rng: rng, shape: shape)
     draft.makeClubs(count: clubs)
     draft.makeStudents(count: students)
     draft.sizeSections()
@@ -95,17 +119,19 @@ struct SchoolDraft {
   let level: SchoolLevel
   var rng: SplitMix64
   let rules: Rules
+  let shape: SchoolGenerator.Shape
   var clubs: [ClubDraft] = []
   var students: [Student] = []
   var teachers: [Teacher] = []
   var rooms: [Room] = []
   var fixed: [FixedPlacement] = []
 
-  init(week: Week, level: SchoolLevel, rng: SplitMix64) {
+  init(week: Week, level: SchoolLevel, rng: SplitMix64, shape: SchoolGenerator.Shape = .init()) {
     self.week = week
     self.level = level
     self.rng = rng
-    rules = Rules(minSize: 15, electivesPerStudent: min(2, week.slots.count))
+    self.shape = shape
+    rules = Rules(minSize: 15, electivesPerStudent: min(shape.electives ?? 2, week.slots.count))
   }
 
   /// Picks `count` clubs from the level's menu (all of it, again with numbered names, when more

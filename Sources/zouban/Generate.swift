@@ -27,6 +27,18 @@ extension ZoubanCommand {
     @Option(name: .long, help: "primary (grades 1-6) or middle (7-9); by default the seed decides.")
     var level: SchoolLevel?
 
+    @Option(name: .long, help: "Each club's sections seat at least this share of the students who rank it (1.0: sized to demand).")
+    var cover: Double = 0.7
+
+    @Option(name: .long, help: "Added to --cover at random per club, up to this much.")
+    var coverSpread: Double = 0.4
+
+    @Option(name: .long, help: "Share of students who accept any club (服从调剂), 0-1.")
+    var acceptAny: Double = 0.4
+
+    @Option(name: .long, help: "Electives every student asks for (by default up to 2, and some ask for 1).")
+    var electives: Int?
+
     @Option(name: .long, help: "Directory to write the school into (created; only a school's own files may be in it).")
     var out: String
 
@@ -36,12 +48,18 @@ extension ZoubanCommand {
       guard SchoolGenerator.dayRange.contains(days) else { throw ValidationError("--days must be from 1 to 7") }
       guard SchoolGenerator.periodRange.contains(periods) else { throw ValidationError("--periods must be from 1 to 6") }
       guard fixed >= 0 else { throw ValidationError("--fixed must be zero or more") }
+      guard (0.1...5).contains(cover), (0...5).contains(coverSpread) else {
+        throw ValidationError("--cover must be from 0.1 to 5 and --cover-spread from 0 to 5")
+      }
+      guard (0...1).contains(acceptAny) else { throw ValidationError("--accept-any must be from 0 to 1") }
+      if let electives, !(1...10).contains(electives) { throw ValidationError("--electives must be from 1 to 10") }
     }
 
     func run() throws {
-      let school = SchoolGenerator(
-        students: students, clubs: clubs, days: days, periods: periods, seed: seed, fixedRows: fixed, level: level
-      ).generate()
+      var generator = SchoolGenerator(
+        students: students, clubs: clubs, days: days, periods: periods, seed: seed, fixedRows: fixed, level: level)
+      generator.shape = .init(cover: cover, coverSpread: coverSpread, acceptAny: acceptAny, electives: electives)
+      let school = generator.generate()
       do {
         try SchoolWriter.write(school, to: out)
       } catch {

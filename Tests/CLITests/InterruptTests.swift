@@ -11,7 +11,9 @@ import Testing
   /// sends `signals` SIGINTs 0.2 s apart, and returns the exit code and stderr. Stderr goes to a
   /// file that is polled: a pipe read can fail with EINTR when the child exits, and Foundation's
   /// `FileHandle.availableData` traps on that.
-  private func interruptedSolve(school: URL, out: URL, signals: Int) throws -> (status: Int32, stderr: String) {
+  private func interruptedSolve(
+    school: URL, out: URL, signals: Int, after line: String = "stage 2 (placement)"
+  ) throws -> (status: Int32, stderr: String) {
     let log = out.deletingLastPathComponent().appendingPathComponent("stderr.txt")
     FileManager.default.createFile(atPath: log.path, contents: nil)
     let process = Process()
@@ -21,7 +23,7 @@ import Testing
     process.standardOutput = FileHandle.nullDevice
     try process.run()
     let text = { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
-    while process.isRunning && !text().contains("stage 2 (placement)") { Thread.sleep(forTimeInterval: 0.05) }
+    while process.isRunning && !text().contains(line) { Thread.sleep(forTimeInterval: 0.05) }
     for i in 0..<signals {
       if i > 0 { Thread.sleep(forTimeInterval: 0.2) }
       kill(process.processIdentifier, SIGINT)
@@ -51,6 +53,22 @@ import Testing
       let check = try CLI.run(["check", school.path, out.appendingPathComponent("assignments.csv").path])
       #expect(check.status == 0, "\(check)")
       #expect(check.stdout.contains("objective \(json["objective"] as? Int ?? Int.min)"))
+    }
+  }
+
+  /// Right after the quick timetable, stage 1's root LP runs (12 s for this school unloaded),
+  /// inside one `glp_simplex` call that checks no flag of ours: the signal must still stop it,
+  /// so stage 1 never reports its optimum, and the quick timetable is written.
+  @Test func anInterruptDuringStageOnesRootLPStopsIt() throws {
+    try Scratch.with { folder in
+      let school = try generatedSchool(in: folder)
+      let out = folder.appendingPathComponent("out")
+      let (status, stderr) = try interruptedSolve(school: school, out: out, signals: 1, after: "quick timetable")
+      #expect(status == 130, "\(stderr)")
+      #expect(!stderr.contains("stage 1 (course level): optimal"), "\(stderr)")
+      #expect(!stderr.contains("stage 2 (placement)"), "\(stderr)")
+      let check = try CLI.run(["check", school.path, out.appendingPathComponent("assignments.csv").path])
+      #expect(check.status == 0, "\(check)")
     }
   }
 

@@ -23,6 +23,14 @@ public enum BruteForce {
     assert(objective == problem.base + best.value, "the search's value disagrees with SPEC §2's formula")
     return (objective, solution)
   }
+
+  /// `u_s(c)` as the brute force reads SPEC §2, for tests that judge a timetable themselves.
+  public static func utility(_ student: Student, _ course: String, _ w: ObjectiveWeights) -> Int {
+    BruteForceProblem.utility(student, course, w)
+  }
+
+  /// `e_s` capped at the slots the student can attend, as the brute force counts it.
+  public static func asked(_ student: Student, _ slots: [Slot]) -> Int { BruteForceProblem.asked(student, slots) }
 }
 
 /// A school by index, with what every level of the search asks again and again.

@@ -36,7 +36,8 @@ import ZoubanModel
 
   /// Not vacuous: on the crowded variants of 300 generated schools (every club in one of the
   /// first two slots, every student two electives) the rows close part of the course level's
-  /// gap on 20 (on 12 without the slots of 服从调剂 placements).
+  /// gap on 19 (on 12 without the slots of 服从调剂 placements; 20 before the plain level's
+  /// electives row counted a 服从调剂 share by its size, which closed one of them itself).
   @Test func itIsTighterThanTheCourseLevelOnCrowdedSchools() throws {
     var tighter = 0
     for seed in UInt64(1)...300 {
@@ -46,7 +47,7 @@ import ZoubanModel
       #expect(clash >= optimum.objective, "seed \(seed)")
       if try clash < Self.optimum(CourseLevelModel(school: school)) { tighter += 1 }
     }
-    #expect(tighter >= 20, "tighter on \(tighter) schools")
+    #expect(tighter >= 19, "tighter on \(tighter) schools")
   }
 
   /// Two clubs that can only meet in the first slot, four students who want both before a third

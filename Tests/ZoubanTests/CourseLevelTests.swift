@@ -31,6 +31,32 @@ private func fridayLabSchool() -> School {
 }
 
 @Suite struct CourseLevelTests {
+  /// Three slots, three electives each; each student ranks two courses and is 服从调剂, so their
+  /// two `y` and their share `a` (up to 3) are three terms for a limit of 3. The electives row
+  /// must still hold: without it the plan gave such students up to five courses, and the bound
+  /// exceeded what every student's best courses are worth together.
+  @Test func aFlexibleShareCountsByItsSizeInTheElectivesRow() throws {
+    let week = Fixtures.week([.mon], periods: 3)
+    let courses = ["A", "B", "C", "D"].map { code in
+      Course(code: code, name: code, grades: GradeSet([5]), maxSize: 9, minSize: 1, slots: week.slots, roomType: "教室", teachers: ["T\(code)"])
+    }
+    let school = School(
+      name: "测试", week: week, rules: Rules(minSize: 1, electivesPerStudent: 3),
+      objective: ObjectiveWeights(rankUtility: [100, 70], anyUtility: 5, unplacedPenalty: 200, priorityMultiplier: 1),
+      courses: courses, rooms: (1...2).map { Room(id: "R\($0)", type: "教室", capacity: 9) },
+      teachers: courses.map { Teacher(id: "T\($0.code)") },
+      students: (1...3).map { Student(id: "S\($0)", grade: 5, electives: 3, acceptAny: true, choices: ["A", "B"]) })
+    let model = CourseLevelModel(school: school)
+    let result = try GLPKSolver().solve(model.model)
+    let bound = try #require(result.objective.map { Int($0.rounded()) })
+    let optimum = try #require(BruteForce.optimum(school))
+    // Every student in A, B and one more course: 3 · (100 + 70 + 5), and that is feasible.
+    #expect(optimum.objective == 525)
+    #expect(bound == optimum.objective)
+    let plan = model.plan(from: result.values)
+    #expect(Dictionary(grouping: plan.takes, by: \.student).values.allSatisfy { $0.count <= 3 })
+  }
+
   @Test func roomsAndTeachersMustMeetInTheSameSlot() throws {
     let school = fridayLabSchool()
     let result = try GLPKSolver().solve(CourseLevelModel(school: school).model)

@@ -10,6 +10,7 @@ import ZoubanModel
 /// schools of growing size, each method with the same time limit.
 ///
 ///     swift run -c release zouban-bench [--sizes 300,1500] [--time-limit 60] [--seed 2026] [--work DIR]
+///     swift run -c release zouban-bench suite …   (see `Suite`)
 @main
 struct ZoubanBench {
   struct Size {
@@ -25,6 +26,7 @@ struct ZoubanBench {
 
   static func main() throws {
     var arguments = Array(CommandLine.arguments.dropFirst())
+    if arguments.first == "suite" { return try Suite.run(Array(arguments.dropFirst())) }
     func option(_ name: String) -> String? {
       guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
       defer { arguments.removeSubrange(i...i + 1) }
@@ -49,7 +51,7 @@ struct ZoubanBench {
       let school = SchoolGenerator(
         students: size.students, clubs: size.clubs, days: size.days, periods: size.periods, seed: seed
       ).generate()
-      let rows = try [greedy(school, seed: seed), zouban(school, timeLimit: timeLimit), glpsol(school, timeLimit: timeLimit, work: work)]
+      let rows = try [greedy(school, seed: seed), zouban(school, timeLimit: Double(timeLimit)), glpsol(school, timeLimit: timeLimit, work: work)]
       for row in rows { print(line(school, size, row)) }
       comparisons.append(compare(size, rows[1], against: rows[2], rows[0]))
     }
@@ -72,12 +74,12 @@ struct ZoubanBench {
       peakMiB: selfPeakMiB(), unplaced: unplacedElectives(school, solution), checked: verdict(report), trajectory: trajectory)
   }
 
-  static func zouban(_ school: School, timeLimit: Int) throws -> Measurement {
+  static func zouban(_ school: School, timeLimit: Double) throws -> Measurement {
     resetPeak()
     let started = now()
     let progress = SolveProgress()
     let startedAt = Date()
-    var options = SolveOptions(timeLimit: Double(timeLimit))
+    var options = SolveOptions(timeLimit: timeLimit)
     options.progress = progress
     let sampler = ProgressSampler(progress, started: started)
     let outcome = try TimetableSolver.solve(school, options: options)

@@ -180,13 +180,20 @@ public struct CourseLevelModel: Sendable {
       }
       let attendable = offeredSlots.filter(student.isAvailable).count
       let limit = min(student.electives, attendable)
+      // The most the terms can add up to: 1 per `y`, and `a`'s upper bound.
+      var most = terms.count
       if !unranked.isEmpty {
-        let a = model.addVariable("a[\(student.id)]", kind: .integer, upper: Double(min(limit, unranked.count)))
+        let share = min(limit, unranked.count)
+        let a = model.addVariable("a[\(student.id)]", kind: .integer, upper: Double(share))
         terms.append(.init(a, 1))
+        most += share
         let key = FlexibleGroup.Key(grade: student.grade, multiplier: instance.multiplier(student: s), unavailable: student.unavailable.sorted())
         groups[key, default: FlexibleGroup(key: key)].add(student: s, share: a, courses: unranked)
       }
-      if terms.count > limit { model.addRow("electives[\(student.id)]", terms, upper: Double(limit)) }
+      // Counting `a` as one term left this row out for a student with five ranked courses and
+      // six electives, so the plan gave them up to eleven courses (wassign-realistic5000: bound
+      // 5,126,275, more than every student's top utilities together, 1,425,000).
+      if most > limit { model.addRow("electives[\(student.id)]", terms, upper: Double(limit)) }
     }
     for group in groups.values.sorted(by: { $0.key < $1.key }) { addGroup(group) }
   }

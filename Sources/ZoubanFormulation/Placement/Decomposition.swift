@@ -6,10 +6,11 @@ public enum Decomposition {
   /// Places the sections the course-level plan opens into slots, rooms and teachers, from two
   /// starts (`SectionPlacer.place`), the more promising first. `solve` solves the greedy's
   /// repair model (`SectionPacking`) from a starting point.
+  /// The local search stops at `deadline`.
   public static func placeSections(
-    school: School, plan: CoursePlan, solve: (_ model: MIPModel, _ start: [Double]) throws -> [Double]?
+    school: School, plan: CoursePlan, deadline: Deadline = .none, solve: (_ model: MIPModel, _ start: [Double]) throws -> [Double]?
   ) rethrows -> [SectionLayout] {
-    var placer = SectionPlacer(instance: Instance(school), plan: plan)
+    var placer = SectionPlacer(instance: Instance(school), plan: plan, deadline: deadline)
     return try placer.place(solve: solve)
   }
 
@@ -17,15 +18,23 @@ public enum Decomposition {
   /// `PlanRealisation`), and its objective. It does not look at fixed.csv, so it is for schools
   /// without fixed rows.
   public static func quickTimetable(
-    school: School, solve: (_ model: MIPModel, _ start: [Double]) throws -> [Double]?
+    school: School, deadline: Deadline = .none, solve: (_ model: MIPModel, _ start: [Double]) throws -> [Double]?
   ) rethrows -> (solution: Solution, objective: Int) {
     let instance = Instance(school)
     let plan = QuickPlan.plan(instance)
-    var placer = SectionPlacer(instance: instance, plan: plan)
+    var placer = SectionPlacer(instance: instance, plan: plan, deadline: deadline)
     let layout = try placer.placeByGreedyOnly(solve: solve)
     var realisation = PlanRealisation(instance: instance, sections: layout.sections)
-    let solution = realisation.solution(plan: plan, anyRanked: true)
+    let solution = SeatFill.fill(realisation.solution(plan: plan, anyRanked: true), instance: instance)
     return (solution, instance.objective(of: solution))
+  }
+
+  /// `solution` with students who have electives to spare seated in its open sections' free
+  /// seats (`SeatFill`), and its objective: never lower than `solution`'s.
+  public static func fillFreeSeats(school: School, solution: Solution) -> (solution: Solution, objective: Int) {
+    let instance = Instance(school)
+    let filled = SeatFill.fill(solution, instance: instance)
+    return (filled, instance.objective(of: filled))
   }
 
   /// A first timetable on `sections` realising as much of `plan` as a greedy can

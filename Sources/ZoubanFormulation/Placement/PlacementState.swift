@@ -255,7 +255,7 @@ struct PlacementState {
         let mask = override?.course == item.course ? override!.mask : courseMask[item.course]
         options[i] = (item.weight, mask & available)
       }
-      return Self.bestMatching(options, 0, 0)
+      return SlotMatching.best(options, used: 0)
     }
   }
 
@@ -270,20 +270,8 @@ struct PlacementState {
         if item.course == c { weight = item.weight }
         options[i] = item.course == c ? (0, 0) : (item.weight, courseMask[item.course] & available)
       }
-      return weight + Self.bestMatching(options, 0, bit)
+      return weight + SlotMatching.best(options, used: bit)
     }
-  }
-
-  private static func bestMatching(_ options: UnsafeMutableBufferPointer<(Int, UInt64)>, _ i: Int, _ used: UInt64) -> Int {
-    guard i < options.count else { return 0 }
-    var result = bestMatching(options, i + 1, used)
-    var free = options[i].1 & ~used
-    while free != 0 {
-      let bit = free & (~free &+ 1)
-      result = max(result, options[i].0 + bestMatching(options, i + 1, used | bit))
-      free &= free - 1
-    }
-    return result
   }
 
   /// Planned students of `course` that the proxy places in it but that its seats cannot hold:
@@ -310,4 +298,61 @@ struct PlacementState {
 private struct Busy: Hashable {
   let resource: Int
   let slot: Slot
+}
+
+/// A student's planned courses placed into distinct slots, for the placement's proxy.
+enum SlotMatching {
+  /// The best total weight of `options` (weight, slots it may use) placed into distinct slots,
+  /// none of them in `used`: a branch and bound over the options, heaviest first, that stops
+  /// a branch as soon as all it could still add cannot beat the best found. Most students can
+  /// take every planned course, so the first, greedy descent already reaches the sum of all
+  /// weights and ends the search; plain enumeration (up to 7⁶ leaves a student at 6 slots)
+  /// was 93 % of a 340-s stage 2 at 5,000 students.
+  static func best(_ options: UnsafeMutableBufferPointer<(Int, UInt64)>, used: UInt64) -> Int {
+    // Heaviest first, so the bound below bites early (insertion sort: a student plans few courses).
+    for a in options.indices.dropFirst() {
+      var b = a
+      while b > 0 && options[b - 1].0 < options[b].0 {
+        options.swapAt(b - 1, b)
+        b -= 1
+      }
+    }
+    return withUnsafeTemporaryAllocation(of: Int.self, capacity: options.count + 1) { suffix in
+      var search = Search(options: options, suffix: suffix)
+      search.descend(from: 0, used: used, value: 0)
+      return search.best
+    }
+  }
+
+  /// The state of one `best` search: the options, what each suffix of them could add at
+  /// most, and the best total found.
+  private struct Search {
+    let options: UnsafeMutableBufferPointer<(Int, UInt64)>
+    /// `suffix[i]`: the most options `i...` could add (their positive weights that have a slot).
+    let suffix: UnsafeMutableBufferPointer<Int>
+    var best = 0
+
+    init(options: UnsafeMutableBufferPointer<(Int, UInt64)>, suffix: UnsafeMutableBufferPointer<Int>) {
+      self.options = options
+      self.suffix = suffix
+      suffix[options.count] = 0
+      for i in options.indices.reversed() { suffix[i] = suffix[i + 1] + (options[i].1 == 0 ? 0 : max(0, options[i].0)) }
+    }
+
+    mutating func descend(from i: Int, used: UInt64, value: Int) {
+      guard value + suffix[i] > best else { return }
+      guard i < options.count else {
+        best = value
+        return
+      }
+      var free = options[i].1 & ~used
+      while free != 0 {
+        let bit = free & (~free &+ 1)
+        descend(from: i + 1, used: used | bit, value: value + options[i].0)
+        if best == value + suffix[i] { return }
+        free &= free - 1
+      }
+      descend(from: i + 1, used: used, value: value)
+    }
+  }
 }

@@ -15,10 +15,14 @@ struct SectionPlacer {
   private var state: PlacementState
   /// fixed.csv's pinned (course, slot) pairs, looked up for every move and swap tried.
   private let pinned: Set<CourseSlot>
+  /// When the local search stops improving and returns the placement it has (the greedy and
+  /// the spare sections always finish: they are what makes a timetable at all).
+  private let deadline: Deadline
 
-  init(instance: Instance, plan: CoursePlan) {
+  init(instance: Instance, plan: CoursePlan, deadline: Deadline = .none) {
     self.instance = instance
     self.plan = plan
+    self.deadline = deadline
     state = PlacementState(instance: instance, plan: plan)
     pinned = Set(instance.pinnedSlots().map { CourseSlot(course: $0.course, slot: $0.slot) })
   }
@@ -75,8 +79,8 @@ struct SectionPlacer {
 
   /// Moves single sections, then swaps pairs, each until nothing improves or `passes` runs.
   private mutating func improve(passes: Int) {
-    for _ in 0..<passes where improveByMoves() {}
-    for _ in 0..<passes where improveBySwaps() {}
+    for _ in 0..<passes where !deadline.expired && improveByMoves() {}
+    for _ in 0..<passes where !deadline.expired && improveBySwaps() {}
   }
 
   /// Opens extra sections with the rooms and teachers left over, for courses more students rank
@@ -177,7 +181,7 @@ struct SectionPlacer {
   /// strictly better. Returns whether anything moved.
   private mutating func improveByMoves() -> Bool {
     var moved = false
-    for index in state.placed.indices {
+    for index in state.placed.indices where !deadline.expired {
       let current = state.placed[index]
       state.remove(at: index)
       let others = state.candidates(course: current.course, teacher: current.teacher).filter { $0 != current }
@@ -201,8 +205,8 @@ struct SectionPlacer {
   private mutating func improveBySwaps() -> Bool {
     let clashing = state.coursesOfClashingStudents
     var swapped = false
-    for i in state.placed.indices where clashing.contains(state.placed[i].course) {
-      for j in state.placed.indices where j != i && state.placed[j].slot != state.placed[i].slot {
+    for i in state.placed.indices where clashing.contains(state.placed[i].course) && !deadline.expired {
+      for j in state.placed.indices where j != i && state.placed[j].slot != state.placed[i].slot && !deadline.expired {
         if trySwap(i, j) { swapped = true }
       }
     }
