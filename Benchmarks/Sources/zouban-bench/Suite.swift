@@ -37,14 +37,14 @@ enum Suite {
         Data("usage: zouban-bench suite [--only \(entries.map(\.name).joined(separator: ","))] [--scale FACTOR]\n".utf8))
       exit(64)
     }
-    print("| school | students | slots | limit (s) | first (s) | at 10 s | at 30 s | at 60 s | end (s) | status | objective | bound | gap | known | peak MiB | checker |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- | ---: | --- |")
+    emit("| school | students | slots | limit (s) | first (s) | at 10 s | at 30 s | at 60 s | end (s) | status | objective | bound | gap | known | peak MiB | checker |")
+    emit("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- | ---: | --- |")
     for entry in entries where only?.contains(entry.name) ?? true {
       let school = try entry.make()
       let limit = entry.timeLimit * scale
       let m = try ZoubanBench.zouban(school, timeLimit: limit)
-      print(row(entry, school, limit: limit, m))
-      fflush(stdout)
+      // Unbuffered: a long suite shows each row as it is measured.
+      emit(row(entry, school, limit: limit, m))
     }
   }
 
@@ -63,6 +63,8 @@ enum Suite {
     ]
     return "| " + cells.joined(separator: " | ") + " |"
   }
+
+  static func emit(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
 
   static func percent(_ x: Double) -> String { String(format: "%.2f %%", x * 100) }
 
@@ -118,7 +120,7 @@ enum Suite {
       Entry(name: "demand-8000", timeLimit: 120, known: "-", make: generated(8000, 100, shape: demand)),
       Entry(
         name: "few-slots-8000", timeLimit: 120, known: "-",
-        make: generated(8000, 40, days: 1, periods: 3, shape: .init(cover: 1.0, coverSpread: 0.2, electives: 3))),
+        make: generated(8000, 250, days: 1, periods: 3, shape: .init(cover: 1.0, coverSpread: 0.2, electives: 3))),
     ]
   }
 

@@ -37,6 +37,21 @@ public enum Decomposition {
     return (filled, instance.objective(of: filled))
   }
 
+  /// The plan a timetable realises: who takes what, and for 服从调剂 students the unranked
+  /// courses they got, so that a stage 3 on the timetable's sections offers every placement in it.
+  public static func plan(realisedBy solution: Solution, school: School) -> CoursePlan {
+    let courseOf = Dictionary(uniqueKeysWithValues: solution.sections.map { ($0.id, $0.course) })
+    let students = Dictionary(school.students.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    var takes: [(student: String, course: String)] = []
+    var unranked: [String: Set<String>] = [:]
+    for placement in solution.placements {
+      guard let course = courseOf[placement.section], let student = students[placement.student] else { continue }
+      takes.append((placement.student, course))
+      if !student.choices.contains(course) { unranked[placement.student, default: []].insert(course) }
+    }
+    return CoursePlan(sections: [], quotas: [], takes: takes, unranked: unranked, placed: [])
+  }
+
   /// A first timetable on `sections` realising as much of `plan` as a greedy can
   /// (`PlanRealisation`): stage 3's starting point.
   public static func firstTimetable(school: School, plan: CoursePlan, sections: [Section]) -> Solution {
