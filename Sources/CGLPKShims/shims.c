@@ -231,12 +231,9 @@ static void run(solve_state *state, glp_prob *lp, const zouban_problem *p, doubl
     /* glp_intopt without its presolver needs an optimal basis of the LP relaxation. */
     glp_smcp smcp;
     glp_init_smcp(&smcp);
-    /* GLPK's LP presolver, as glpsol uses it: after it, the simplex ends on another optimal
-       vertex of the root LP, from which branch-and-cut finds integer points far sooner on the
-       course level (a demand-sized school of 3,000 students: no plan in stage 1's 30 s without
-       it, 377,295 against the bound 377,335 with it). The basis it hands back is optimal for
-       the problem as given, which glp_intopt without its own presolver needs. */
-    smcp.presolve = GLP_ON;
+    /* On request, GLPK's LP presolver (see GLPKSolver.Options.lpPresolve). The basis it hands
+       back is optimal for the problem as given, which glp_intopt without its presolver needs. */
+    if (c->lp_presolve) smcp.presolve = GLP_ON;
     smcp.msg_lev = GLP_MSG_ERR;
     smcp.tm_lim = iocp.tm_lim;
     /* Scale as glpsol does. Unscaled, the simplex ends the school models' root LP on a

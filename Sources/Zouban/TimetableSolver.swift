@@ -323,7 +323,9 @@ public enum TimetableSolver {
     if courseLevel.model.variables.count <= courseLevelLinkingLimit {
       courseLevel = CourseLevelModel(school: school)
     }
-    let first = try glpk(options, timeLimit: remaining() / 2, watch: (incumbent: false, bound: true)).solve(
+    var stage1 = glpk(options, timeLimit: remaining() / 2, watch: (incumbent: false, bound: true))
+    stage1.options.lpPresolve = true
+    let first = try stage1.solve(
       courseLevel.model, warmStart: quick.flatMap { courseLevel.values(of: $0.solution) } ?? emptyStart(school, courseLevel.model))
     let bound = integerBound(first.bound)
     options.progress?.record(bound: bound)

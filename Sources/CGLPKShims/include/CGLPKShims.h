@@ -68,6 +68,7 @@ typedef struct {
                                  first of them GLPK can branch on, up branch first */
   int branch_first_count;
   int best_projection;        /* node selection GLP_BT_BPH instead of GLPK's default */
+  int lp_presolve;            /* solve the root LP after GLPK's LP presolver */
 } zouban_controls;
 
 /* Everything GLPK said back. */
