@@ -27,9 +27,6 @@ public struct Deadline: Sendable {
     return max(0, Double(left.seconds) + Double(left.attoseconds) * 1e-18)
   }
 
-  /// Whether a stop was asked for (Ctrl-C).
-  public var stopped: Bool { stop() }
-
   /// Out of time or stopped: a loop checks this between steps and returns what it has.
   public var expired: Bool { stop() || remaining <= 0 }
 
